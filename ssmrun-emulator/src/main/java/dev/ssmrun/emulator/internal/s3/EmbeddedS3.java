@@ -1,0 +1,57 @@
+package dev.ssmrun.emulator.internal.s3;
+
+import java.net.URI;
+import java.util.Properties;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+
+/** An in-memory S3 endpoint (S3Proxy) on loopback, checking SigV4 with the emulator's keys. */
+public final class EmbeddedS3 implements AutoCloseable {
+  private final S3Proxy proxy;
+  private final URI endpoint;
+
+  private EmbeddedS3(S3Proxy proxy, URI endpoint) {
+    this.proxy = proxy;
+    this.endpoint = endpoint;
+  }
+
+  /** Starts S3 on 127.0.0.1 at {@code port} (0 picks a free one). */
+  public static EmbeddedS3 start(int port, String accessKeyId, String secretAccessKey) {
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(BlobStores.create("transient", new Properties()))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
+            .metricsEnabled(false)
+            .build();
+    try {
+      proxy.start();
+      while (!"STARTED".equals(proxy.getState())) {
+        if ("FAILED".equals(proxy.getState())) {
+          throw new IllegalStateException("embedded S3 failed to start");
+        }
+        Thread.onSpinWait();
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("embedded S3 failed to start: " + e.getMessage(), e);
+    }
+    return new EmbeddedS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+  }
+
+  /** The path-style endpoint, e.g. {@code http://127.0.0.1:40123}. */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void close() {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("embedded S3 failed to stop", e);
+    }
+  }
+}
