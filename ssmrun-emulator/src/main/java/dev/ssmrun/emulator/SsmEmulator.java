@@ -1,0 +1,362 @@
+package dev.ssmrun.emulator;
+
+import dev.ssmrun.emulator.internal.Clients;
+import dev.ssmrun.emulator.internal.EmbeddedS3;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.S3OutputUploader;
+import dev.ssmrun.emulator.internal.Settings;
+import dev.ssmrun.emulator.internal.SsmHttpServer;
+import dev.ssmrun.emulator.internal.StateSnapshot;
+import dev.ssmrun.emulator.internal.WorkFolders;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * A local, wire-compatible SSM Run Command endpoint whose simulated instances run commands for
+ * real, plus an embedded S3. Start one with {@link #builder()}; close it to stop the servers, kill
+ * every process group still running and delete temporary folders. This class is thread-safe.
+ *
+ * <pre>{@code
+ * try (SsmEmulator emu = SsmEmulator.builder().instances(2).start();
+ *     SsmClient ssm = emu.newSsmClient()) {
+ *   ssm.sendCommand(b -> b.documentName("AWS-RunShellScript")
+ *       .instanceIds(emu.instanceIds())
+ *       .parameters(Map.of("commands", List.of("echo hi"))));
+ * }
+ * }</pre>
+ */
+public final class SsmEmulator implements AutoCloseable {
+  private final Settings settings;
+  private final Engine engine;
+  private final EmbeddedS3 s3;
+  private final S3Client uploadClient;
+  private final SsmHttpServer server;
+  private final boolean deleteWorkRoot;
+
+  private SsmEmulator(Builder builder) {
+    this.deleteWorkRoot = builder.workDirectory == null;
+    Path root = deleteWorkRoot ? WorkFolders.createTemp() : builder.workDirectory;
+    this.settings = builder.settings(root);
+    EmbeddedS3 startedS3 = null;
+    S3Client client = null;
+    Engine startedEngine = null;
+    try {
+      startedS3 = EmbeddedS3.start(settings.s3Port(), settings.accessKeyId(),
+          settings.secretAccessKey());
+      client = Clients.s3(startedS3.endpoint(), settings.accessKeyId(),
+          settings.secretAccessKey(), settings.region());
+      startedEngine = Engine.create(settings, new S3OutputUploader(client, startedS3.endpoint()));
+      for (InstanceSpec spec : builder.allInstances()) {
+        startedEngine.addInstance(spec, "local-" + (startedEngine.instanceIds().size() + 1));
+      }
+      this.server = SsmHttpServer.start(startedEngine, settings.port());
+    } catch (RuntimeException e) {
+      closeQuietly(startedEngine, client, startedS3);
+      if (deleteWorkRoot) {
+        WorkFolders.delete(root);
+      }
+      throw e;
+    }
+    this.s3 = startedS3;
+    this.uploadClient = client;
+    this.engine = startedEngine;
+  }
+
+  /** A builder with the defaults: 3 Linux instances, test/test, us-east-1, 300 ms window. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The SSM endpoint, e.g. {@code http://127.0.0.1:40123}. */
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  /** The embedded S3 endpoint (path-style), e.g. {@code http://127.0.0.1:40124}. */
+  public URI s3Endpoint() {
+    return s3.endpoint();
+  }
+
+  /** The access key id every request must be signed with. */
+  public String accessKeyId() {
+    return settings.accessKeyId();
+  }
+
+  /** The secret access key every request must be signed with. */
+  public String secretAccessKey() {
+    return settings.secretAccessKey();
+  }
+
+  /** The region requests must be signed for, e.g. {@code us-east-1}. */
+  public String region() {
+    return settings.region();
+  }
+
+  /** Ids of all simulated instances, in creation order ({@code local-1} first). */
+  public List<String> instanceIds() {
+    return engine.instanceIds();
+  }
+
+  /** The folder of an instance: its working folder {@code work/} and orchestration folders. */
+  public Path instanceDirectory(String instanceId) {
+    return engine.instanceHome(instanceId);
+  }
+
+  /**
+   * Adds a simulated instance now and returns its id.
+   *
+   * @throws NullPointerException if {@code spec} is null
+   */
+  public String addInstance(InstanceSpec spec) {
+    Objects.requireNonNull(spec, "spec == null");
+    return engine.addInstance(spec, "local-" + (engine.instanceIds().size() + 1));
+  }
+
+  /**
+   * Takes an instance's agent offline ({@code ConnectionLost}): new commands to it are rejected,
+   * pending ones wait until their TimeoutSeconds pass.
+   *
+   * @throws IllegalArgumentException if the instance does not exist
+   */
+  public void takeOffline(String instanceId) {
+    engine.setOnline(instanceId, false);
+  }
+
+  /**
+   * Brings an instance's agent back online; pending invocations for it are delivered.
+   *
+   * @throws IllegalArgumentException if the instance does not exist
+   */
+  public void bringOnline(String instanceId) {
+    engine.setOnline(instanceId, true);
+  }
+
+  /** A new SSM client for this emulator (SDK retries on, zero backoff); the caller closes it. */
+  public SsmClient newSsmClient() {
+    return Clients.ssm(endpoint(), accessKeyId(), secretAccessKey(), region());
+  }
+
+  /** A new path-style S3 client for the embedded S3; the caller closes it. */
+  public S3Client newS3Client() {
+    return Clients.s3(s3Endpoint(), accessKeyId(), secretAccessKey(), region());
+  }
+
+  /** A snapshot of recorded calls, executions and invocation statuses. */
+  public EmulatorState state() {
+    StateSnapshot snap = engine.snapshot();
+    List<RecordedCall> calls = new ArrayList<>();
+    snap.recordedCalls().forEach(
+        c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
+    return new EmulatorState(snap.calls(), snap.executions(), snap.invocations(),
+        List.copyOf(calls), snap.toJson());
+  }
+
+  /** Stops both servers, kills every process group still running, deletes temporary folders. */
+  @Override
+  public void close() {
+    server.close();
+    closeQuietly(engine, uploadClient, s3);
+    if (deleteWorkRoot) {
+      WorkFolders.delete(settings.workRoot());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable... closeables) {
+    for (AutoCloseable c : closeables) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing goes on: every other resource must still be released.
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SsmEmulator{endpoint=" + endpoint() + ", s3=" + s3Endpoint() + ", instances="
+        + instanceIds().size() + "}";
+  }
+  /**
+   * Configures and starts an {@link SsmEmulator}. Not thread-safe. Every setting has a default, so
+   * {@code SsmEmulator.builder().start()} gives 3 Linux instances with {@code Name=local-N} and
+   * {@code Role=web} (odd N) or {@code Role=worker} (even N).
+   */
+  public static final class Builder {
+    private int port;
+    private int s3Port;
+    private int instances = 3;
+    private long seed = 42L;
+    private String accessKeyId = "test";
+    private String secretAccessKey = "test";
+    private String region = "us-east-1";
+    private Duration visibilityDelay = Duration.ofMillis(300);
+    private int maxDocumentSize = 64 * 1024;
+    private Duration timeoutUnit = Duration.ofSeconds(1);
+    private FaultSpec faults = FaultSpec.none();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final List<InstanceSpec> extraInstances = new ArrayList<>();
+    private Path workDirectory;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The SSM port on 127.0.0.1; 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      this.port = checkPort(port, "port");
+      return this;
+    }
+
+    /** The embedded S3 port on 127.0.0.1; 0 (the default) picks a free port. */
+    public Builder s3Port(int s3Port) {
+      this.s3Port = checkPort(s3Port, "s3Port");
+      return this;
+    }
+
+    /** How many default Linux instances to create (default 3; 0 to 1000). */
+    public Builder instances(int instances) {
+      if (instances < 0 || instances > 1000) {
+        throw new IllegalArgumentException("instances must be 0 to 1000, got " + instances);
+      }
+      this.instances = instances;
+      return this;
+    }
+
+    /** Seed for instance ids and fault randomness (default 42); a SPEC's seed wins for faults. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The only credentials accepted (default {@code test}/{@code test}). */
+    public Builder credentials(String accessKeyId, String secretAccessKey) {
+      this.accessKeyId = requireText(accessKeyId, "accessKeyId");
+      this.secretAccessKey = requireText(secretAccessKey, "secretAccessKey");
+      return this;
+    }
+
+    /** The signing region (default {@code us-east-1}). */
+    public Builder region(String region) {
+      this.region = requireText(region, "region");
+      return this;
+    }
+
+    /** How long invocations stay invisible after SendCommand (default 300 ms; zero allowed). */
+    public Builder visibilityDelay(Duration visibilityDelay) {
+      Objects.requireNonNull(visibilityDelay, "visibilityDelay == null");
+      if (visibilityDelay.isNegative()) {
+        throw new IllegalArgumentException("visibilityDelay < 0: " + visibilityDelay);
+      }
+      this.visibilityDelay = visibilityDelay;
+      return this;
+    }
+
+    /** Bytes of document plus parameters above which SendCommand fails (default 64 KiB). */
+    public Builder maxDocumentSize(int maxDocumentSize) {
+      if (maxDocumentSize <= 0) {
+        throw new IllegalArgumentException("maxDocumentSize <= 0: " + maxDocumentSize);
+      }
+      this.maxDocumentSize = maxDocumentSize;
+      return this;
+    }
+
+    /**
+     * Real time that one second of {@code TimeoutSeconds} or {@code executionTimeout} lasts
+     * (default 1 s). Tests shrink it, e.g. to 20 ms, to see timeouts without waiting.
+     */
+    public Builder timeoutUnit(Duration timeoutUnit) {
+      Objects.requireNonNull(timeoutUnit, "timeoutUnit == null");
+      if (timeoutUnit.isZero() || timeoutUnit.isNegative()) {
+        throw new IllegalArgumentException("timeoutUnit <= 0: " + timeoutUnit);
+      }
+      this.timeoutUnit = timeoutUnit;
+      return this;
+    }
+
+    /**
+     * Faults to inject, in the SPEC syntax of {@link FaultSpec#parse}.
+     *
+     * @throws IllegalArgumentException if the SPEC is invalid
+     */
+    public Builder faults(String spec) {
+      this.faults = FaultSpec.parse(spec);
+      return this;
+    }
+
+    /** Faults to inject. */
+    public Builder faults(FaultSpec faults) {
+      this.faults = Objects.requireNonNull(faults, "faults == null");
+      return this;
+    }
+
+    /** Adds a tag to every instance (overrides a default tag with the same key). */
+    public Builder addTag(String key, String value) {
+      tags.put(requireText(key, "key"), Objects.requireNonNull(value, "value == null"));
+      return this;
+    }
+
+    /** Adds one more instance after the default ones (offline, Windows, custom tags...). */
+    public Builder addInstance(InstanceSpec spec) {
+      extraInstances.add(Objects.requireNonNull(spec, "spec == null"));
+      return this;
+    }
+
+    /** Root for instance folders, kept after close; default: a private temp folder, deleted. */
+    public Builder workDirectory(Path workDirectory) {
+      this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory == null");
+      return this;
+    }
+
+    /** The clock for timestamps and the visibility window (default: the system UTC clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Starts the emulator's SSM and S3 servers and returns it. */
+    public SsmEmulator start() {
+      return new SsmEmulator(this);
+    }
+
+    Settings settings(Path root) {
+      return new Settings(port, s3Port, accessKeyId, secretAccessKey, region, visibilityDelay,
+          maxDocumentSize, timeoutUnit, faults, seed, root, Map.copyOf(tags), clock);
+    }
+
+    List<InstanceSpec> allInstances() {
+      List<InstanceSpec> all = new ArrayList<>();
+      for (int n = 1; n <= instances; n++) {
+        all.add(InstanceSpec.builder().addTag("Name", "local-" + n)
+            .addTag("Role", n % 2 == 1 ? "web" : "worker").build());
+      }
+      all.addAll(extraInstances);
+      return all;
+    }
+
+    private static int checkPort(int port, String name) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(name + " must be 0 to 65535, got " + port);
+      }
+      return port;
+    }
+
+    private static String requireText(String value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " is blank");
+      }
+      return value;
+    }
+  }
+}

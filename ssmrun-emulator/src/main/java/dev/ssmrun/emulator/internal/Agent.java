@@ -1,0 +1,135 @@
+package dev.ssmrun.emulator.internal;
+
+import dev.ssmrun.emulator.FaultSpec;
+import dev.ssmrun.emulator.Platform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The simulated SSM agent: runs an invocation's script for real and reports the result. */
+final class Agent {
+  private final Engine engine;
+  private final ScriptRunner runner;
+  private final OutputUploader uploader;
+
+  Agent(Engine engine, ScriptRunner runner, OutputUploader uploader) {
+    this.engine = engine;
+    this.runner = runner;
+    this.uploader = uploader;
+  }
+
+  /** Runs {@code inv} (already marked InProgress); returns at once. */
+  void deliver(Invocation inv) {
+    CommandRecord command = inv.command;
+    boolean crash = engine.faults.draw(FaultSpec.Kind.CRASH, "SendCommand");
+    Path workingDir;
+    try {
+      workingDir = workingDir(inv);
+    } catch (IllegalStateException e) {
+      report(inv, new ScriptRunner.Result(RunningScript.Outcome.EXITED, 1, new byte[0],
+          e.getMessage().getBytes(StandardCharsets.UTF_8)));
+      return;
+    }
+    ScriptRunner.Job job =
+        new ScriptRunner.Job(
+            orchestrationFolder(inv),
+            String.join("\n", command.parameters.get("commands")) + "\n",
+            inv.instance.platform == Platform.WINDOWS,
+            workingDir,
+            environment(inv),
+            engine.settings.scaled(Limits.agentTimeout(command.executionTimeoutSeconds)));
+    try {
+      RunningScript running = runner.start(job, result -> report(inv, result));
+      boolean cancelNow;
+      synchronized (engine.lock) {
+        engine.executions.merge(inv.instance.id, 1, Integer::sum);
+        inv.running = running;
+        cancelNow = inv.cancelRequested;
+      }
+      if (crash) {
+        running.stop(RunningScript.Outcome.CRASHED);
+      } else if (cancelNow) {
+        running.stop(RunningScript.Outcome.CANCELLED);
+      }
+    } catch (IOException e) {
+      report(inv, new ScriptRunner.Result(RunningScript.Outcome.EXITED, 1, new byte[0],
+          ("failed to run commands: " + e.getMessage()).getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  private Path workingDir(Invocation inv) {
+    List<String> given = inv.command.parameters.get("workingDirectory");
+    if (given == null || given.isEmpty() || given.get(0).isEmpty()) {
+      return inv.instance.workDir();
+    }
+    Path dir = inv.instance.workDir().resolve(given.get(0));
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("Invalid workingDirectory " + given.get(0)
+          + ", please make sure the directory exists.");
+    }
+    return dir;
+  }
+
+  private Path orchestrationFolder(Invocation inv) {
+    String plugin = inv.command.document.pluginName.replace(":", "");
+    return inv.instance.home.resolve("document").resolve("orchestration")
+        .resolve(inv.command.commandId).resolve(plugin).resolve("0." + plugin);
+  }
+
+  private Map<String, String> environment(Invocation inv) {
+    Map<String, String> env = new HashMap<>();
+    env.put("AWS_SSM_INSTANCE_ID", inv.instance.id);
+    env.put("AWS_SSM_REGION_NAME", engine.settings.region());
+    env.put("AWS_SSM_PLATFORM_NAME", inv.instance.platform.defaultName());
+    env.put("AWS_SSM_PLATFORM_VERSION", inv.instance.platform.defaultVersion());
+    env.put("SSM_COMMAND_ID", inv.command.commandId);
+    return env;
+  }
+
+  /** Maps the script's end to the agent's status, uploads output, then reports it. */
+  private void report(Invocation inv, ScriptRunner.Result result) {
+    if (result.outcome() == RunningScript.Outcome.CRASHED) {
+      engine.dispatcher.agentCrashed(inv);
+      return;
+    }
+    String[] status = AgentStatus.of(result.outcome(), result.exitCode());
+    int code = AgentStatus.responseCode(result.outcome(), result.exitCode());
+    String[] urls = upload(inv, result);
+    synchronized (engine.lock) {
+      inv.stdout = Truncation.content(result.stdout(), Truncation.MAX_STDOUT);
+      inv.stderr = Truncation.content(result.stderr(), Truncation.MAX_STDERR);
+      inv.stdoutUrl = urls[0];
+      inv.stderrUrl = urls[1];
+      inv.finish(status[0], status[1], code, engine.clock.instant());
+      inv.instance.lastPing = engine.clock.instant();
+    }
+    engine.dispatcher.finished(inv.command);
+  }
+
+  private String[] upload(Invocation inv, ScriptRunner.Result result) {
+    CommandRecord command = inv.command;
+    if (command.bucket.isEmpty()) {
+      return new String[] {"", ""};
+    }
+    String plugin = command.document.pluginName.replace(":", "");
+    String base = (command.keyPrefix.isEmpty() ? "" : trimSlashes(command.keyPrefix) + "/")
+        + command.commandId + "/" + inv.instance.id + "/" + plugin + "/0." + plugin + "/";
+    if (result.stdout().length > 0) {
+      uploader.upload(command.bucket, base + "stdout", result.stdout());
+    }
+    if (result.stderr().length > 0) {
+      uploader.upload(command.bucket, base + "stderr", result.stderr());
+    }
+    return new String[] {
+      uploader.url(command.bucket, base + "stdout"), uploader.url(command.bucket, base + "stderr")
+    };
+  }
+
+  private static String trimSlashes(String prefix) {
+    return prefix.replaceAll("^/+|/+$", "");
+  }
+}

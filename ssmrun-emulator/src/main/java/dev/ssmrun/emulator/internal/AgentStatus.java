@@ -1,0 +1,33 @@
+package dev.ssmrun.emulator.internal;
+
+/** The agent's mapping from how a script ended to invocation Status / StatusDetails. */
+final class AgentStatus {
+  /** Exit code the agent reports for a script it stopped (SIGKILL of the group). */
+  static final int STOPPED = 137;
+  /** Exit code meaning "succeed and skip the remaining steps". */
+  static final int SUCCESS_AND_SKIP = 168;
+  /** Exit code meaning "fail and skip the remaining steps". */
+  static final int FAIL_AND_SKIP = 169;
+
+  private AgentStatus() {}
+
+  /** Status and StatusDetails for an ended script. */
+  static String[] of(RunningScript.Outcome outcome, int exitCode) {
+    if (outcome == RunningScript.Outcome.CANCELLED) {
+      return new String[] {"Cancelled", "Cancelled"};
+    }
+    // The agent treats 137 as a timeout unless it cancelled the script itself.
+    if (outcome == RunningScript.Outcome.TIMED_OUT || exitCode == STOPPED) {
+      return new String[] {"TimedOut", "ExecutionTimedOut"};
+    }
+    if (exitCode == 0 || exitCode == SUCCESS_AND_SKIP) {
+      return new String[] {"Success", "Success"};
+    }
+    return new String[] {"Failed", "Failed"};
+  }
+
+  /** ResponseCode: 137 when the agent killed the group, else the exit code. */
+  static int responseCode(RunningScript.Outcome outcome, int exitCode) {
+    return outcome == RunningScript.Outcome.EXITED ? exitCode : STOPPED;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.ssmrun.emulator.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves invocations through the service's state machine: target resolution, MaxConcurrency,
+ * MaxErrors (Terminated), delivery timeouts, and cancellation.
+ */
+final class Dispatcher {
+  private final Engine engine;
+  private final Agent agent;
+
+  Dispatcher(Engine engine, Agent agent) {
+    this.engine = engine;
+    this.agent = agent;
+  }
+
+  /** Starts work on an accepted command; {@code targetResolver} runs later, as in the service. */
+  void submit(CommandRecord command, Runnable targetResolver) {
+    Duration deliveryTimeout = engine.settings.scaled(command.timeoutSeconds);
+    schedule(() -> expirePending(command), deliveryTimeout);
+    if (command.usesTargets) {
+      engine.workers.execute(
+          () -> {
+            targetResolver.run();
+            dispatch(command);
+          });
+    } else {
+      engine.workers.execute(() -> dispatch(command));
+    }
+  }
+
+  /** Dispatches every command, e.g. after an instance came back online. */
+  void dispatchAll() {
+    List<CommandRecord> all;
+    synchronized (engine.lock) {
+      all = new ArrayList<>(engine.commands.values());
+    }
+    all.forEach(this::dispatch);
+  }
+
+  /** Starts as many pending invocations as MaxConcurrency and MaxErrors allow. */
+  void dispatch(CommandRecord command) {
+    List<Invocation> toStart = new ArrayList<>();
+    synchronized (engine.lock) {
+      if (!command.targetsResolved || command.cancelRequested || command.errorLimitHit) {
+        return;
+      }
+      int limit = Limits.concurrency(command.maxConcurrency, command.targetCount());
+      long running = command.invocations.values().stream()
+          .filter(i -> i.started() && !i.terminal())
+          .count();
+      for (Invocation inv : command.invocations.values()) {
+        if (running >= limit) {
+          break;
+        }
+        if (!inv.started() && inv.status.equals("Pending") && inv.instance.reachable()) {
+          inv.status = "InProgress";
+          inv.details = "InProgress";
+          inv.startedAt = engine.clock.instant();
+          running++;
+          toStart.add(inv);
+        }
+      }
+    }
+    toStart.forEach(agent::deliver);
+  }
+
+  /** Called by the agent once an invocation reached a terminal status. */
+  void finished(CommandRecord command) {
+    synchronized (engine.lock) {
+      int allowed = Limits.errors(command.maxErrors, command.targetCount());
+      if (!command.errorLimitHit && command.errorCount() > allowed) {
+        command.errorLimitHit = true;
+        for (Invocation inv : command.invocations.values()) {
+          if (!inv.started() && !inv.terminal()) {
+            inv.finish("Cancelled", "Terminated", -1, engine.clock.instant());
+          }
+        }
+      }
+    }
+    dispatch(command);
+  }
+
+  /** Invocations still waiting for delivery when TimeoutSeconds passes: DeliveryTimedOut. */
+  private void expirePending(CommandRecord command) {
+    synchronized (engine.lock) {
+      for (Invocation inv : command.invocations.values()) {
+        if (!inv.started() && !inv.terminal()) {
+          inv.finish("TimedOut", "DeliveryTimedOut", -1, engine.clock.instant());
+        }
+      }
+    }
+  }
+
+  /** An agent died mid-command: the invocation stays InProgress until the command expires. */
+  void agentCrashed(Invocation inv) {
+    CommandRecord command = inv.command;
+    Duration untilExpiry =
+        engine.settings.scaled((long) command.timeoutSeconds + command.executionTimeoutSeconds);
+    synchronized (engine.lock) {
+      inv.instance.crashed = true;
+    }
+    schedule(
+        () -> {
+          synchronized (engine.lock) {
+            if (!inv.terminal()) {
+              inv.finish("TimedOut", "DeliveryTimedOut", -1, engine.clock.instant());
+            }
+            inv.instance.crashed = false;
+          }
+          finished(command);
+        },
+        untilExpiry);
+  }
+
+  /** CancelCommand: Cancelling at once; Cancelled when the process group is gone. */
+  void cancel(CommandRecord command, Collection<Invocation> targets, boolean wholeCommand) {
+    List<RunningScript> toKill = new ArrayList<>();
+    List<Invocation> notStarted = new ArrayList<>();
+    synchronized (engine.lock) {
+      if (wholeCommand) {
+        command.cancelRequested = true;
+      }
+      for (Invocation inv : targets) {
+        if (inv.terminal()) {
+          continue;
+        }
+        inv.cancelRequested = true;
+        inv.status = "Cancelling";
+        inv.details = "Cancelling";
+        if (inv.running != null) {
+          toKill.add(inv.running);
+        } else {
+          notStarted.add(inv);
+        }
+      }
+    }
+    engine.workers.execute(
+        () -> {
+          toKill.forEach(running -> running.stop(RunningScript.Outcome.CANCELLED));
+          synchronized (engine.lock) {
+            notStarted.stream()
+                .filter(inv -> inv.running == null && !inv.terminal())
+                .forEach(inv -> inv.finish("Cancelled", "Cancelled", -1, engine.clock.instant()));
+          }
+        });
+  }
+
+  private void schedule(Runnable task, Duration delay) {
+    engine.scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.ssmrun.emulator.internal;
+
+import dev.ssmrun.emulator.InstanceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The service side's state: instances, commands, executions, the call log, and the threads that
+ * move invocations along. One lock guards all mutable state; no I/O happens under it.
+ */
+public final class Engine implements AutoCloseable {
+  final Settings settings;
+  final Clock clock;
+  final Object lock = new Object();
+  final Map<String, Instance> instances = new LinkedHashMap<>();
+  final Map<String, CommandRecord> commands = new LinkedHashMap<>();
+  final Map<String, Integer> executions = new TreeMap<>();
+  final CallLog calls = new CallLog();
+  final Faults faults;
+  final ScheduledExecutorService scheduler;
+  final ExecutorService workers;
+  final ProcessGroups groups = new ProcessGroups();
+  final Dispatcher dispatcher;
+  private final Random ids;
+
+  private Engine(Settings settings, OutputUploader uploader) {
+    this.settings = settings;
+    this.clock = settings.clock();
+    this.faults = new Faults(settings.faults(), settings.seed(), clock);
+    this.ids = new Random(settings.seed());
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("ssm-timer"));
+    timers.setRemoveOnCancelPolicy(true);
+    this.scheduler = timers;
+    this.workers = Executors.newCachedThreadPool(daemon("ssm-agent"));
+    ScriptRunner runner = new ScriptRunner(scheduler, workers, groups);
+    this.dispatcher = new Dispatcher(this, new Agent(this, runner, uploader));
+  }
+
+  /** Creates the engine; {@code uploader} puts full output into the embedded S3. */
+  public static Engine create(Settings settings, OutputUploader uploader) {
+    try {
+      Files.createDirectories(settings.workRoot());
+      Files.setPosixFilePermissions(settings.workRoot(), PosixFilePermissions.fromString("rwx------"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create work folder " + settings.workRoot(), e);
+    }
+    return new Engine(settings, uploader);
+  }
+
+  /** Adds an instance named {@code name} and returns its id. */
+  public String addInstance(InstanceSpec spec, String name) {
+    synchronized (lock) {
+      String id = "i-" + HexFormat.of().toHexDigits(ids.nextLong()).substring(0, 16) + hexDigit();
+      Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+      tags.putAll(settings.commonTags());
+      Path home = settings.workRoot().resolve(id);
+      try {
+        Files.createDirectories(home.resolve("work"));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot create the folder of " + id, e);
+      }
+      instances.put(
+          id, new Instance(id, name, spec.platform(), tags, home, clock.instant(), spec.online()));
+      return id;
+    }
+  }
+
+  private String hexDigit() {
+    return Integer.toHexString(ids.nextInt(16));
+  }
+
+  /** Brings an instance's agent online (delivering what waits for it) or takes it offline. */
+  public void setOnline(String instanceId, boolean online) {
+    synchronized (lock) {
+      Instance instance = instances.get(instanceId);
+      if (instance == null) {
+        throw new IllegalArgumentException("no simulated instance " + instanceId
+            + "; known: " + instances.keySet());
+      }
+      instance.online = online;
+      instance.lastPing = clock.instant();
+    }
+    if (online) {
+      dispatcher.dispatchAll();
+    }
+  }
+
+  /** Instance ids in creation order. */
+  public List<String> instanceIds() {
+    synchronized (lock) {
+      return new ArrayList<>(instances.keySet());
+    }
+  }
+
+  /** The folder holding an instance's working folder and orchestration folders. */
+  public Path instanceHome(String instanceId) {
+    synchronized (lock) {
+      Instance instance = instances.get(instanceId);
+      if (instance == null) {
+        throw new IllegalArgumentException("no simulated instance " + instanceId);
+      }
+      return instance.home;
+    }
+  }
+
+  /** Counts of calls, executions and invocation statuses, plus every recorded call. */
+  public StateSnapshot snapshot() {
+    Map<String, Integer> executionCounts;
+    Map<String, Integer> statuses = new TreeMap<>();
+    int commandCount;
+    synchronized (lock) {
+      executionCounts = new TreeMap<>(executions);
+      commandCount = commands.size();
+      for (CommandRecord command : commands.values()) {
+        for (Invocation inv : command.invocations.values()) {
+          statuses.merge(inv.status, 1, Integer::sum);
+        }
+      }
+    }
+    return new StateSnapshot(calls.counts(), executionCounts, statuses, commandCount, calls.all());
+  }
+
+  /** Stops all timers and threads and kills every process group still running. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    groups.killAll();
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,81 @@
+package dev.ssmrun.emulator.internal;
+
+import dev.ssmrun.emulator.FaultSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+/** Draws seeded fault decisions for each call and each execution. Thread-safe. */
+final class Faults {
+  private final FaultSpec spec;
+  private final Random random;
+  private final Clock clock;
+  private final Map<String, TokenBucket> buckets = new HashMap<>();
+
+  Faults(FaultSpec spec, long seed, Clock clock) {
+    this.spec = spec;
+    this.random = new Random(spec.seed().orElse(seed));
+    this.clock = clock;
+  }
+
+  /** True if this call must fail with ThrottlingException (probability or empty bucket). */
+  synchronized boolean throttle(String operation) {
+    OptionalDouble rate = spec.rate(operation);
+    if (rate.isPresent()) {
+      String key = spec.hasOwnRate(operation) ? operation : "*";
+      TokenBucket bucket =
+          buckets.computeIfAbsent(key, k -> new TokenBucket(rate.getAsDouble(), clock.millis()));
+      if (!bucket.take(clock.millis())) {
+        return true;
+      }
+    }
+    return draw(FaultSpec.Kind.THROTTLE, operation);
+  }
+
+  synchronized boolean draw(FaultSpec.Kind kind, String operation) {
+    double p = spec.probability(kind, operation);
+    return p > 0 && random.nextDouble() < p;
+  }
+
+  Duration latency(String operation) {
+    return spec.latency(operation);
+  }
+
+  /** A bucket of {@code rate} tokens refilled continuously at {@code rate} per second. */
+  static final class TokenBucket {
+    private final double rate;
+    private double tokens;
+    private long lastMillis;
+
+    TokenBucket(double rate, long nowMillis) {
+      this.rate = rate;
+      this.tokens = Math.max(1, rate);
+      this.lastMillis = nowMillis;
+    }
+
+    boolean take(long nowMillis) {
+      tokens = Math.min(Math.max(1, rate), tokens + (nowMillis - lastMillis) * rate / 1000.0);
+      lastMillis = nowMillis;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** Waits out an injected latency; the one real sleep in the emulator. */
+  static void pause(Duration latency) {
+    if (latency.isZero()) {
+      return;
+    }
+    try {
+      java.util.concurrent.TimeUnit.NANOSECONDS.sleep(latency.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

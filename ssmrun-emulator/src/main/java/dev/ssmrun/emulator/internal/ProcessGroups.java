@@ -1,0 +1,53 @@
+package dev.ssmrun.emulator.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every process group the agents started, so that each can be killed, all at close. */
+final class ProcessGroups {
+  private final Set<Long> groups = new LinkedHashSet<>();
+
+  synchronized void add(long pgid) {
+    groups.add(pgid);
+  }
+
+  /** SIGKILLs one whole group (the script and everything it started). */
+  void kill(long pgid) {
+    killAll(List.of(pgid));
+  }
+
+  /** SIGKILLs every group ever started; groups already gone are ignored. */
+  void killAll() {
+    List<Long> all;
+    synchronized (this) {
+      all = new ArrayList<>(groups);
+      groups.clear();
+    }
+    killAll(all);
+  }
+
+  private static void killAll(List<Long> pgids) {
+    if (pgids.isEmpty()) {
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("kill", "-KILL", "--"));
+    for (long pgid : pgids) {
+      command.add("-" + pgid);
+    }
+    try {
+      Process kill =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      kill.waitFor();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run kill(1) to stop process groups", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.ssmrun.emulator.internal;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A started script: its process group, and why it was stopped if the agent stopped it. */
+final class RunningScript {
+  /** Why a script ended. */
+  enum Outcome {
+    EXITED,
+    TIMED_OUT,
+    CANCELLED,
+    CRASHED
+  }
+
+  final long pgid;
+  private final ProcessGroups groups;
+  private final AtomicReference<Outcome> stopReason = new AtomicReference<>(Outcome.EXITED);
+
+  RunningScript(long pgid, ProcessGroups groups) {
+    this.pgid = pgid;
+    this.groups = groups;
+  }
+
+  /** Kills the group, remembering the first reason given. */
+  void stop(Outcome reason) {
+    if (stopReason.compareAndSet(Outcome.EXITED, reason)) {
+      groups.kill(pgid);
+    }
+  }
+
+  Outcome outcome() {
+    return stopReason.get();
+  }
+}

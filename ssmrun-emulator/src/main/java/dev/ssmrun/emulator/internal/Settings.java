@@ -1,0 +1,29 @@
+package dev.ssmrun.emulator.internal;
+
+import dev.ssmrun.emulator.FaultSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Everything an emulator was configured with. Immutable. */
+public record Settings(
+    int port,
+    int s3Port,
+    String accessKeyId,
+    String secretAccessKey,
+    String region,
+    Duration visibilityDelay,
+    int maxDocumentSize,
+    Duration timeoutUnit,
+    FaultSpec faults,
+    long seed,
+    Path workRoot,
+    Map<String, String> commonTags,
+    Clock clock) {
+
+  /** Real time that {@code seconds} of a TimeoutSeconds or executionTimeout last here. */
+  Duration scaled(long seconds) {
+    return timeoutUnit.multipliedBy(seconds);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.ssmrun.emulator.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ssmrun.emulator.FaultSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/** The SSM endpoint: AWS JSON 1.1 over HTTP on loopback, SigV4-checked, with faults. */
+public final class SsmHttpServer implements AutoCloseable {
+  private static final String TARGET_PREFIX = "AmazonSSM.";
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  private final Engine engine;
+  private final HttpServer server;
+  private final ExecutorService threads;
+  private final SigV4Verifier verifier;
+  private final Map<String, Function<Req, ObjectNode>> operations = new TreeMap<>();
+
+  private SsmHttpServer(Engine engine, HttpServer server, ExecutorService threads) {
+    this.engine = engine;
+    this.server = server;
+    this.threads = threads;
+    Settings s = engine.settings;
+    this.verifier = new SigV4Verifier(s.accessKeyId(), s.secretAccessKey(), s.region(), "ssm");
+    SendCommandOperation send = new SendCommandOperation(engine);
+    InvocationOperations invocations = new InvocationOperations(engine);
+    ListCommandsOperation commands = new ListCommandsOperation(engine);
+    DescribeInstancesOperation instances = new DescribeInstancesOperation(engine);
+    operations.put("SendCommand", send::handle);
+    operations.put("GetCommandInvocation", invocations::get);
+    operations.put("ListCommandInvocations", invocations::list);
+    operations.put("ListCommands", commands::list);
+    operations.put("CancelCommand", commands::cancel);
+    operations.put("DescribeInstanceInformation", instances::describe);
+  }
+
+  /** Starts serving on 127.0.0.1 at {@code port} (0 picks a free port). */
+  public static SsmHttpServer start(Engine engine, int port) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+      ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ssm-http");
+        t.setDaemon(true);
+        return t;
+      });
+      server.setExecutor(threads);
+      SsmHttpServer ssm = new SsmHttpServer(engine, server, threads);
+      server.createContext("/", ssm::handle);
+      server.start();
+      return ssm;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The endpoint URI, e.g. {@code http://127.0.0.1:40123}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readAllBytes();
+      if (exchange.getRequestMethod().equals("GET")
+          && exchange.getRequestURI().getPath().equals("/_emulator/state")) {
+        send(exchange, 200, engine.snapshot().toJson().getBytes(StandardCharsets.UTF_8), null);
+        return;
+      }
+      serve(exchange, body);
+    } catch (RuntimeException e) {
+      sendError(exchange, AwsError.internal());
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void serve(HttpExchange exchange, byte[] body) throws IOException {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String operation = target != null && target.startsWith(TARGET_PREFIX)
+        ? target.substring(TARGET_PREFIX.length()) : String.valueOf(target);
+    String text = new String(body, StandardCharsets.UTF_8);
+    Faults.pause(engine.faults.latency(operation));
+    ObjectNode response;
+    try {
+      response = process(exchange, operation, body);
+    } catch (AwsError e) {
+      record(operation, e.code(), text);
+      sendError(exchange, e);
+      return;
+    }
+    if (engine.faults.draw(FaultSpec.Kind.LOSE, operation)) {
+      record(operation, "lost", text);
+      return; // closing the exchange unanswered drops the connection
+    }
+    record(operation, "ok", text);
+    send(exchange, 200, Json.MAPPER.writeValueAsBytes(response), null);
+  }
+
+  private ObjectNode process(HttpExchange exchange, String operation, byte[] body) {
+    Function<Req, ObjectNode> handler = operations.get(operation);
+    if (!exchange.getRequestMethod().equals("POST") || handler == null) {
+      throw AwsError.of("UnknownOperationException", "Unknown operation " + operation
+          + "; supported: " + operations.keySet());
+    }
+    verifier.verify("POST", exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(), lowerCaseHeaders(exchange), body,
+        engine.clock.instant());
+    if (engine.faults.throttle(operation)) {
+      throw AwsError.throttled();
+    }
+    if (engine.faults.draw(FaultSpec.Kind.ERROR, operation)) {
+      throw AwsError.internal();
+    }
+    return handler.apply(new Req(parse(body)));
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      return Json.object();
+    }
+    try {
+      JsonNode node = Json.MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw AwsError.of("SerializationException", "The request body must be a JSON object.");
+      }
+      return node;
+    } catch (IOException e) {
+      throw AwsError.of("SerializationException", "The request body is not valid JSON.");
+    }
+  }
+
+  private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {
+    Map<String, List<String>> out = new TreeMap<>();
+    exchange.getRequestHeaders().forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+    return out;
+  }
+
+  private void record(String operation, String outcome, String body) {
+    engine.calls.add(new StateSnapshot.Call(operation, outcome, body, engine.clock.instant()));
+  }
+
+  private void sendError(HttpExchange exchange, AwsError error) throws IOException {
+    ObjectNode body = Json.object();
+    body.put("__type", error.code());
+    if (error.hasMessage()) {
+      body.put("message", error.getMessage());
+    }
+    send(exchange, error.httpStatus(), toBytes(body), error.code());
+  }
+
+  private static byte[] toBytes(ObjectNode node) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void send(HttpExchange exchange, int status, byte[] body, String errorType)
+      throws IOException {
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", CONTENT_TYPE);
+    headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+    headers.set("Date", HTTP_DATE.format(engine.clock.instant()));
+    if (errorType != null) {
+      headers.set("x-amzn-ErrorType", errorType);
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

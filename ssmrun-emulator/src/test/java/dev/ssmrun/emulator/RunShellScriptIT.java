@@ -1,0 +1,62 @@
+package dev.ssmrun.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+
+class RunShellScriptIT {
+  private static SsmEmulator emu;
+  private static SsmClient ssm;
+
+  @BeforeAll
+  static void start() {
+    emu = SsmEmulator.builder().visibilityDelay(Duration.ofMillis(20)).start();
+    ssm = emu.newSsmClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    ssm.close();
+    emu.close();
+  }
+
+  @Test
+  void sendCommand_scriptExitsThree_failedWithCodeThreeAndOutput() {
+    String id = emu.instanceIds().get(0);
+    String commandId = Poll.send(ssm, List.of(id),
+        "echo hello from $AWS_SSM_INSTANCE_ID", "echo oops >&2", "exit 3");
+
+    GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
+
+    assertThat(inv.statusAsString()).isEqualTo("Failed");
+    assertThat(inv.statusDetails()).isEqualTo("Failed");
+    assertThat(inv.responseCode()).isEqualTo(3);
+    assertThat(inv.standardOutputContent()).isEqualTo("hello from " + id + "\n");
+    assertThat(inv.standardErrorContent()).isEqualTo("oops\n");
+    assertThat(inv.pluginName()).isEqualTo("aws:runShellScript");
+    assertThat(inv.executionStartDateTime()).matches("\\d{4}-\\d\\d-\\d\\dT.*\\.\\d{3}Z");
+  }
+
+  @Test
+  void sendCommand_threeInstances_eachRunsOnceWithItsEnvironment() {
+    List<String> ids = emu.instanceIds();
+    String commandId = Poll.send(ssm, ids,
+        "echo $AWS_SSM_INSTANCE_ID $AWS_SSM_REGION_NAME $SSM_COMMAND_ID $AWS_SSM_PLATFORM_NAME",
+        "pwd");
+
+    for (String id : ids) {
+      GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
+      assertThat(inv.statusAsString()).isEqualTo("Success");
+      assertThat(inv.responseCode()).isZero();
+      assertThat(inv.standardOutputContent()).isEqualTo(id + " us-east-1 " + commandId
+          + " Amazon Linux\n" + emu.instanceDirectory(id).resolve("work") + "\n");
+    }
+    assertThat(emu.state().executions()).containsOnlyKeys(ids);
+  }
+}
