@@ -1,0 +1,293 @@
+package dev.ssmrun;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened to a command on one instance: SSM's status, the exit code and the output. A
+ * non-zero exit is a normal result, not an exception. This class is immutable and thread-safe.
+ */
+public final class InvocationResult {
+  private final String commandId;
+  private final String instanceId;
+  private final String status;
+  private final String statusDetails;
+  private final int exitCode;
+  private final String stdout;
+  private final String stderr;
+  private final boolean stdoutTruncated;
+  private final boolean stderrTruncated;
+  private final Instant startTime;
+  private final Instant endTime;
+  private final String stdoutUrl;
+  private final String stderrUrl;
+  private final Outcome outcome;
+
+  private InvocationResult(Builder b) {
+    this.commandId = Objects.requireNonNull(b.commandId, "commandId == null");
+    this.instanceId = Objects.requireNonNull(b.instanceId, "instanceId == null");
+    this.status = b.status;
+    this.statusDetails = b.statusDetails;
+    this.exitCode = b.exitCode;
+    this.stdout = b.stdout;
+    this.stderr = b.stderr;
+    this.stdoutTruncated = b.stdoutTruncated;
+    this.stderrTruncated = b.stderrTruncated;
+    this.startTime = b.startTime;
+    this.endTime = b.endTime;
+    this.stdoutUrl = b.stdoutUrl;
+    this.stderrUrl = b.stderrUrl;
+    this.outcome = Objects.requireNonNull(b.outcome, "outcome == null");
+  }
+
+  /** A new builder; mostly for the engine and for tests of code that consumes results. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this result's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The SSM command id, 36 characters. */
+  public String commandId() {
+    return commandId;
+  }
+
+  /** The instance, e.g. {@code "i-0123456789abcdef0"}. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** SSM's invocation status, e.g. {@code "Success"}, {@code "Failed"}, {@code "TimedOut"}. */
+  public String status() {
+    return status;
+  }
+
+  /** SSM's status details, e.g. {@code "ExecutionTimedOut"} or {@code "Undeliverable"}. */
+  public String statusDetails() {
+    return statusDetails;
+  }
+
+  /** The script's exit code; -1 if it never started or no code was reported. */
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /** Standard output: SSM keeps the first 24,000 characters unless it was read from S3. */
+  public String stdout() {
+    return stdout;
+  }
+
+  /** Standard error: SSM keeps the first 8,000 characters unless it was read from S3. */
+  public String stderr() {
+    return stderr;
+  }
+
+  /** True if {@link #stdout()} is cut short; the full text is at {@link #stdoutUrl()} if set. */
+  public boolean stdoutTruncated() {
+    return stdoutTruncated;
+  }
+
+  /** True if {@link #stderr()} is cut short; the full text is at {@link #stderrUrl()} if set. */
+  public boolean stderrTruncated() {
+    return stderrTruncated;
+  }
+
+  /** When the script started on the instance, if it did. */
+  public Optional<Instant> startTime() {
+    return Optional.ofNullable(startTime);
+  }
+
+  /** When the script ended on the instance, if it did. */
+  public Optional<Instant> endTime() {
+    return Optional.ofNullable(endTime);
+  }
+
+  /** How long the script ran; zero if it never started or has no end time. */
+  public Duration elapsed() {
+    if (startTime == null || endTime == null || endTime.isBefore(startTime)) {
+      return Duration.ZERO;
+    }
+    return Duration.between(startTime, endTime);
+  }
+
+  /** The S3 URL of the full standard output, when an output bucket was set. */
+  public Optional<String> stdoutUrl() {
+    return Optional.ofNullable(stdoutUrl);
+  }
+
+  /** The S3 URL of the full standard error, when an output bucket was set. */
+  public Optional<String> stderrUrl() {
+    return Optional.ofNullable(stderrUrl);
+  }
+
+  /** The outcome class that failure policies count. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** True if the outcome is {@link Outcome#SUCCESS}. */
+  public boolean isSuccessful() {
+    return outcome.isSuccess();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof InvocationResult)) {
+      return false;
+    }
+    InvocationResult r = (InvocationResult) o;
+    return commandId.equals(r.commandId) && instanceId.equals(r.instanceId)
+        && status.equals(r.status) && statusDetails.equals(r.statusDetails)
+        && exitCode == r.exitCode && stdout.equals(r.stdout) && stderr.equals(r.stderr)
+        && stdoutTruncated == r.stdoutTruncated && stderrTruncated == r.stderrTruncated
+        && Objects.equals(startTime, r.startTime) && Objects.equals(endTime, r.endTime)
+        && Objects.equals(stdoutUrl, r.stdoutUrl) && Objects.equals(stderrUrl, r.stderrUrl)
+        && outcome == r.outcome;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(commandId, instanceId, status, statusDetails, exitCode, stdout, stderr,
+        outcome);
+  }
+
+  /** Ids, status and sizes only: output may hold secrets, so it is never printed. */
+  @Override
+  public String toString() {
+    return "InvocationResult{instanceId=" + instanceId + ", commandId=" + commandId
+        + ", status=" + status + ", statusDetails=" + statusDetails + ", exitCode=" + exitCode
+        + ", outcome=" + outcome + ", stdoutLength=" + stdout.length()
+        + ", stderrLength=" + stderr.length() + "}";
+  }
+
+  /** Builds {@link InvocationResult}s. Not thread-safe. */
+  public static final class Builder {
+    private String commandId;
+    private String instanceId;
+    private String status = "Pending";
+    private String statusDetails = "";
+    private int exitCode = -1;
+    private String stdout = "";
+    private String stderr = "";
+    private boolean stdoutTruncated;
+    private boolean stderrTruncated;
+    private Instant startTime;
+    private Instant endTime;
+    private String stdoutUrl;
+    private String stderrUrl;
+    private Outcome outcome;
+
+    private Builder() {}
+
+    private Builder(InvocationResult r) {
+      commandId = r.commandId;
+      instanceId = r.instanceId;
+      status = r.status;
+      statusDetails = r.statusDetails;
+      exitCode = r.exitCode;
+      stdout = r.stdout;
+      stderr = r.stderr;
+      stdoutTruncated = r.stdoutTruncated;
+      stderrTruncated = r.stderrTruncated;
+      startTime = r.startTime;
+      endTime = r.endTime;
+      stdoutUrl = r.stdoutUrl;
+      stderrUrl = r.stderrUrl;
+      outcome = r.outcome;
+    }
+
+    /** Sets the command id. */
+    public Builder commandId(String commandId) {
+      this.commandId = Objects.requireNonNull(commandId, "commandId == null");
+      return this;
+    }
+
+    /** Sets the instance id. */
+    public Builder instanceId(String instanceId) {
+      this.instanceId = Objects.requireNonNull(instanceId, "instanceId == null");
+      return this;
+    }
+
+    /** Sets SSM's status. */
+    public Builder status(String status) {
+      this.status = Objects.requireNonNull(status, "status == null");
+      return this;
+    }
+
+    /** Sets SSM's status details. */
+    public Builder statusDetails(String statusDetails) {
+      this.statusDetails = Objects.requireNonNull(statusDetails, "statusDetails == null");
+      return this;
+    }
+
+    /** Sets the exit code (-1: none). */
+    public Builder exitCode(int exitCode) {
+      this.exitCode = exitCode;
+      return this;
+    }
+
+    /** Sets standard output. */
+    public Builder stdout(String stdout) {
+      this.stdout = Objects.requireNonNull(stdout, "stdout == null");
+      return this;
+    }
+
+    /** Sets standard error. */
+    public Builder stderr(String stderr) {
+      this.stderr = Objects.requireNonNull(stderr, "stderr == null");
+      return this;
+    }
+
+    /** Marks standard output as cut short. */
+    public Builder stdoutTruncated(boolean stdoutTruncated) {
+      this.stdoutTruncated = stdoutTruncated;
+      return this;
+    }
+
+    /** Marks standard error as cut short. */
+    public Builder stderrTruncated(boolean stderrTruncated) {
+      this.stderrTruncated = stderrTruncated;
+      return this;
+    }
+
+    /** Sets the start time (null: unknown). */
+    public Builder startTime(Instant startTime) {
+      this.startTime = startTime;
+      return this;
+    }
+
+    /** Sets the end time (null: unknown). */
+    public Builder endTime(Instant endTime) {
+      this.endTime = endTime;
+      return this;
+    }
+
+    /** Sets the S3 URL of standard output (null or empty: none). */
+    public Builder stdoutUrl(String stdoutUrl) {
+      this.stdoutUrl = stdoutUrl == null || stdoutUrl.isEmpty() ? null : stdoutUrl;
+      return this;
+    }
+
+    /** Sets the S3 URL of standard error (null or empty: none). */
+    public Builder stderrUrl(String stderrUrl) {
+      this.stderrUrl = stderrUrl == null || stderrUrl.isEmpty() ? null : stderrUrl;
+      return this;
+    }
+
+    /** Sets the outcome. */
+    public Builder outcome(Outcome outcome) {
+      this.outcome = Objects.requireNonNull(outcome, "outcome == null");
+      return this;
+    }
+
+    /** @throws NullPointerException if the command id, instance id or outcome is missing. */
+    public InvocationResult build() {
+      return new InvocationResult(this);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.ssmrun;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The validation rules of {@link RunRequest.Builder#build()}: each failure says what to do. */
+final class RequestChecks {
+  static final int MAX_COMMENT = 80;
+  private static final Pattern INSTANCE_ID = Pattern.compile("i-(\\w{8}|\\w{17})|mi-\\w{17}");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern TARGET_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]{1,163}");
+  private static final Pattern MAX_CONCURRENCY =
+      Pattern.compile("[1-9][0-9]{0,5}|[1-9][0-9]%|[1-9]%|100%");
+  private static final Pattern MAX_ERRORS =
+      Pattern.compile("[1-9][0-9]{0,5}|0|[1-9][0-9]%|[0-9]%|100%");
+  private static final int MAX_SCRIPT_BYTES = 60_000;
+
+  private RequestChecks() {}
+
+  static void instanceId(String id) {
+    if (!INSTANCE_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("malformed instance id '" + id
+          + "': expected i- followed by 8 or 17 characters (e.g. i-0123456789abcdef0) or mi-...");
+    }
+  }
+
+  static void envName(String name) {
+    if (!ENV_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("invalid environment variable name '" + name
+          + "': use letters, digits and _, not starting with a digit (e.g. APP_VERSION)");
+    }
+  }
+
+  static void targets(List<String> ids, Map<String, List<String>> targets) {
+    if (ids.isEmpty() && targets.isEmpty()) {
+      throw new IllegalStateException(
+          "no targets: add instance ids (addInstanceId) or tag targets (addTarget)");
+    }
+    if (!ids.isEmpty() && !targets.isEmpty()) {
+      throw new IllegalStateException("give either instance ids or tag targets, not both;"
+          + " to mix them, use the target key \"instanceids\"");
+    }
+    if (targets.size() > 5) {
+      throw new IllegalStateException("SSM accepts at most 5 target keys, got " + targets.size());
+    }
+    targets.forEach(RequestChecks::target);
+  }
+
+  private static void target(String key, List<String> values) {
+    if (!TARGET_KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("invalid target key '" + key
+          + "': use a tag name such as Role, or \"instanceids\"");
+    }
+    if (values.isEmpty() || values.size() > 50) {
+      throw new IllegalArgumentException(
+          "target " + key + " needs 1 to 50 values, got " + values.size());
+    }
+    if (key.equalsIgnoreCase("instanceids")) {
+      values.forEach(RequestChecks::instanceId);
+    }
+  }
+
+  static void executionTimeout(Duration d) {
+    range("executionTimeout", d, Duration.ofSeconds(1), Duration.ofHours(48));
+  }
+
+  static void deliveryTimeout(Duration d) {
+    range("deliveryTimeout", d, Duration.ofSeconds(30), Duration.ofDays(30));
+  }
+
+  static void positive(String name, Duration d) {
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + d);
+    }
+  }
+
+  private static void range(String name, Duration d, Duration min, Duration max) {
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          name + " must be between " + min + " and " + max + " (SSM's limits), got " + d);
+    }
+  }
+
+  static void comment(String comment) {
+    if (comment.length() > MAX_COMMENT) {
+      throw new IllegalArgumentException("comment is " + comment.length() + " characters; keep it"
+          + " to " + MAX_COMMENT + " (SSM allows 100 and ssmrun adds a 20-character token)");
+    }
+  }
+
+  static void maxConcurrency(String value) {
+    if (!MAX_CONCURRENCY.matcher(value).matches()) {
+      throw new IllegalArgumentException("invalid maxConcurrency '" + value
+          + "': use a count such as 10 or a percentage such as 25%");
+    }
+  }
+
+  static void maxErrors(String value) {
+    if (!MAX_ERRORS.matcher(value).matches()) {
+      throw new IllegalArgumentException("invalid maxErrors '" + value
+          + "': use a count such as 0 or 3, or a percentage such as 10%");
+    }
+  }
+
+  static void s3(String bucket, String prefix) {
+    if (bucket.length() < 3 || bucket.length() > 63) {
+      throw new IllegalArgumentException("S3 bucket name must have 3 to 63 characters: " + bucket);
+    }
+    if (prefix.length() > 500) {
+      throw new IllegalArgumentException("S3 key prefix must have at most 500 characters");
+    }
+  }
+
+  static void scriptSize(String script, Map<String, String> environment) {
+    int bytes = script.getBytes(StandardCharsets.UTF_8).length;
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      bytes += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length + 16;
+    }
+    if (bytes > MAX_SCRIPT_BYTES) {
+      throw new IllegalArgumentException("script and environment take " + bytes + " bytes; SSM"
+          + " accepts about 64 KB: copy large files to the instance (e.g. via S3) and run them");
+    }
+  }
+
+  static void workingDirectory(String dir) {
+    if (dir.isEmpty() || dir.length() > 4096 || dir.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          "working directory must be 1 to 4096 characters without NUL, e.g. /tmp");
+    }
+  }
+}

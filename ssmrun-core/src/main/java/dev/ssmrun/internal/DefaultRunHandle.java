@@ -1,0 +1,86 @@
+package dev.ssmrun.internal;
+
+import dev.ssmrun.AwaitTimeoutException;
+import dev.ssmrun.CommandResult;
+import dev.ssmrun.Progress;
+import dev.ssmrun.ProgressListener;
+import dev.ssmrun.RunHandle;
+import dev.ssmrun.RunInterruptedException;
+import dev.ssmrun.SsmRunException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@link RunHandle} over a session driven by a {@link ScheduledDriver}. */
+final class DefaultRunHandle implements RunHandle {
+  private final RunSession session;
+  private final ScheduledDriver driver;
+
+  DefaultRunHandle(RunSession session, ScheduledDriver driver) {
+    this.session = session;
+    this.driver = driver;
+  }
+
+  @Override
+  public List<String> commandIds() {
+    return session.commandIds();
+  }
+
+  @Override
+  public Progress progress() {
+    return session.progress();
+  }
+
+  @Override
+  public void addListener(ProgressListener listener) {
+    session.addListener(java.util.Objects.requireNonNull(listener, "listener == null"));
+  }
+
+  @Override
+  public CommandResult await() {
+    return await(null);
+  }
+
+  @Override
+  public CommandResult await(Duration timeout) {
+    try {
+      return timeout == null ? driver.future().get()
+          : driver.future().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException("interrupted while awaiting the result", e);
+    } catch (TimeoutException e) {
+      throw new AwaitTimeoutException(timeout);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    }
+  }
+
+  static RuntimeException unwrap(Throwable cause) {
+    if (cause instanceof RuntimeException) {
+      return (RuntimeException) cause;
+    }
+    if (cause instanceof Error) {
+      throw (Error) cause;
+    }
+    return new SsmRunException("the run failed: " + cause, cause);
+  }
+
+  @Override
+  public void cancel() {
+    driver.cancel();
+  }
+
+  @Override
+  public boolean isDone() {
+    return driver.future().isDone();
+  }
+
+  @Override
+  public CompletableFuture<CommandResult> future() {
+    return driver.future().copy();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ssmrun.internal;
+
+import dev.ssmrun.Outcome;
+import java.util.Locale;
+import java.util.Set;
+
+/** Maps SSM's invocation status and details to an {@link Outcome}. Pure. */
+final class Outcomes {
+  private static final Set<String> TERMINAL = Set.of("success", "failed", "timedout", "cancelled");
+  private static final Set<String> NOT_DELIVERED = Set.of(
+      "deliverytimedout", "undeliverable", "invalidplatform", "accessdenied", "offline");
+
+  private Outcomes() {}
+
+  /** True if SSM will not change {@code status} again. */
+  static boolean isTerminal(String status) {
+    return TERMINAL.contains(norm(status));
+  }
+
+  /**
+   * The outcome of a terminal invocation; {@code cancelledByUs} marks cancellations that ssmrun
+   * itself asked for.
+   */
+  static Outcome classify(String status, String details, boolean cancelledByUs) {
+    String s = norm(status);
+    String d = norm(details);
+    if (NOT_DELIVERED.contains(d)) {
+      return Outcome.NOT_DELIVERED;
+    }
+    switch (s) {
+      case "success":
+        return Outcome.SUCCESS;
+      case "timedout":
+        return Outcome.TIMED_OUT;
+      case "cancelled":
+      case "cancelling":
+        return cancelledByUs ? Outcome.CANCELLED_BY_CLIENT : Outcome.CANCELLED;
+      default:
+        return d.equals("terminated") ? Outcome.CANCELLED : Outcome.FAILED;
+    }
+  }
+
+  private static String norm(String text) {
+    return text == null ? "" : text.replace(" ", "").toLowerCase(Locale.ROOT);
+  }
+}

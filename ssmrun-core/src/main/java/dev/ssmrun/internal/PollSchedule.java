@@ -1,0 +1,77 @@
+package dev.ssmrun.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When to poll next: quick at first, slower while nothing changes, quicker on progress, slower
+ * again when SSM throttles. Pure: the engine keeps the un-jittered base delay and passes a random
+ * number for the jitter.
+ */
+final class PollSchedule {
+  /** What the last poll saw. */
+  enum Signal {
+    /** Nothing finished. */
+    NO_CHANGE,
+    /** At least one invocation finished. */
+    PROGRESS,
+    /** At least one call was throttled. */
+    THROTTLED
+  }
+
+  static final PollSchedule DEFAULT =
+      new PollSchedule(Duration.ofMillis(100), Duration.ofSeconds(3), 1.2, 0.1);
+
+  private final Duration initial;
+  private final Duration max;
+  private final double growth;
+  private final double jitter;
+
+  PollSchedule(Duration initial, Duration max, double growth, double jitter) {
+    this.initial = Objects.requireNonNull(initial, "initial == null");
+    this.max = Objects.requireNonNull(max, "max == null");
+    if (initial.isZero() || initial.isNegative() || max.compareTo(initial) < 0) {
+      throw new IllegalArgumentException("need 0 < initial <= max, got " + initial + ", " + max);
+    }
+    if (growth < 1 || jitter < 0 || jitter >= 1) {
+      throw new IllegalArgumentException("need growth >= 1 and 0 <= jitter < 1");
+    }
+    this.growth = growth;
+    this.jitter = jitter;
+  }
+
+  /** The base delay before the first poll. */
+  Duration initial() {
+    return initial;
+  }
+
+  /** The longest base delay. */
+  Duration max() {
+    return max;
+  }
+
+  /** The base delay after a poll that saw {@code signal}, given the previous base delay. */
+  Duration next(Duration previous, Signal signal) {
+    switch (signal) {
+      case PROGRESS:
+        return clamp(previous.dividedBy(2));
+      case THROTTLED:
+        return clamp(previous.multipliedBy(2));
+      default:
+        return clamp(Duration.ofNanos((long) (previous.toNanos() * growth)));
+    }
+  }
+
+  /** {@code base} spread by up to ±jitter; {@code random} is uniform in [0, 1). */
+  Duration jittered(Duration base, double random) {
+    double factor = 1 + jitter * (2 * random - 1);
+    return Duration.ofNanos((long) (base.toNanos() * factor));
+  }
+
+  private Duration clamp(Duration d) {
+    if (d.compareTo(initial) < 0) {
+      return initial;
+    }
+    return d.compareTo(max) > 0 ? max : d;
+  }
+}

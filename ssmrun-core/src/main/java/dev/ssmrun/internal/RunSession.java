@@ -1,0 +1,256 @@
+package dev.ssmrun.internal;
+
+import dev.ssmrun.CommandResult;
+import dev.ssmrun.InvocationResult;
+import dev.ssmrun.Progress;
+import dev.ssmrun.ProgressListener;
+import dev.ssmrun.RunRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * One run as a state machine: pre-flight, send, poll, cancel, done. Each {@link #step()} does one
+ * round of API calls and says how long to wait before the next, so the same logic serves the
+ * blocking driver (a Sleeper) and the asynchronous one (a scheduler). Thread-safe.
+ */
+final class RunSession {
+  private enum Phase { START, POLL, CANCEL, DONE }
+
+  private final RunRequest request;
+  private final SsmGateway ssm;
+  private final OutputFetcher output;
+  private final Clock clock;
+  private final EngineSettings settings;
+  private final Random random;
+  private final Poller poller;
+  private final Dispatch dispatch;
+  private final Instant deadline;
+  private final List<CommandTracker> trackers = new ArrayList<>();
+  private final List<ProgressListener> listeners = new CopyOnWriteArrayList<>();
+  private Phase phase = Phase.START;
+  private Duration base;
+  private volatile boolean cancelRequested;
+  private boolean deadlineExceeded;
+  private boolean cancelledByClient;
+  private Instant cancelUntil;
+  private volatile Progress progress;
+  private CommandResult result;
+
+  RunSession(RunRequest request, SsmGateway ssm, OutputFetcher output, Clock clock,
+      EngineSettings settings, Random random, Dispatch dispatch) {
+    this.request = request;
+    this.ssm = ssm;
+    this.output = output;
+    this.clock = clock;
+    this.settings = settings;
+    this.random = random;
+    this.dispatch = dispatch;
+    this.poller = new Poller(ssm, settings.notFoundGrace);
+    this.deadline = clock.instant().plus(request.effectiveWaitTimeout());
+    this.base = settings.schedule.initial();
+    this.progress = Progress.of(List.of(), 0, java.util.Map.of(), false);
+  }
+
+  /** Does one round; returns the delay before the next, or empty once the result is ready. */
+  synchronized Optional<Duration> step() throws InterruptedException {
+    try {
+      switch (phase) {
+        case START:
+          return start();
+        case POLL:
+          return poll();
+        case CANCEL:
+          return drain();
+        default:
+          return Optional.empty();
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      if (!(e instanceof InterruptedException)) {
+        cancelQuietly();
+        phase = Phase.DONE;
+      }
+      throw e;
+    }
+  }
+
+  /** Asks the next step to cancel what still runs. Safe from any thread. */
+  void requestCancel() {
+    cancelRequested = true;
+  }
+
+  /** Cancels now (the driver was interrupted), polls once, and ends the run. */
+  synchronized CommandResult abort() {
+    if (phase == Phase.START) {
+      cancelledByClient = true;
+      return finishNow();
+    }
+    if (phase == Phase.POLL) {
+      beginCancel(clock.instant(), false);
+    }
+    if (phase == Phase.CANCEL) {
+      pollAll(clock.instant());
+      return finishNow();
+    }
+    return result;
+  }
+
+  /** True once the commands were sent (or the run ended before sending). */
+  synchronized boolean isSent() {
+    return phase != Phase.START;
+  }
+
+  synchronized boolean isDone() {
+    return phase == Phase.DONE && result != null;
+  }
+
+  synchronized CommandResult result() {
+    return result;
+  }
+
+  Progress progress() {
+    return progress;
+  }
+
+  synchronized List<String> commandIds() {
+    return trackers.stream().map(CommandTracker::commandId).toList();
+  }
+
+  void addListener(ProgressListener listener) {
+    listeners.add(listener);
+  }
+
+  private Optional<Duration> start() throws InterruptedException {
+    Optional<Duration> wait = dispatch.prepare(request, clock.instant());
+    if (wait.isPresent()) {
+      return wait;
+    }
+    if (cancelRequested) {
+      cancelledByClient = true;
+      return finish();
+    }
+    dispatch.sendAll(request, trackers, clock);
+    phase = Phase.POLL;
+    publish(List.of());
+    return Optional.of(delay(clock.instant()));
+  }
+
+  private Optional<Duration> poll() {
+    Instant now = clock.instant();
+    if (cancelRequested || !now.isBefore(deadline)) {
+      return beginCancel(now, !cancelRequested);
+    }
+    PollSchedule.Signal signal = pollAll(now);
+    if (trackers.stream().allMatch(CommandTracker::isComplete)) {
+      return finish();
+    }
+    if (request.failFast() && !policyHolds()) {
+      return beginCancel(now, false);
+    }
+    base = settings.schedule.next(base, signal);
+    return Optional.of(delay(now));
+  }
+
+  private Optional<Duration> beginCancel(Instant now, boolean byDeadline) {
+    deadlineExceeded |= byDeadline;
+    cancelledByClient = true;
+    cancelQuietly();
+    phase = Phase.CANCEL;
+    cancelUntil = now.plus(settings.cancelGrace);
+    base = settings.schedule.initial();
+    return Optional.of(base);
+  }
+
+  private Optional<Duration> drain() {
+    Instant now = clock.instant();
+    PollSchedule.Signal signal = pollAll(now);
+    if (trackers.stream().allMatch(CommandTracker::isComplete) || !now.isBefore(cancelUntil)) {
+      return finish();
+    }
+    base = settings.schedule.next(base, signal);
+    return Optional.of(base);
+  }
+
+  private PollSchedule.Signal pollAll(Instant now) {
+    long throttledBefore = ssm.throttleCount();
+    boolean transientFailure = false;
+    List<InvocationResult> done = new ArrayList<>();
+    for (CommandTracker tracker : trackers) {
+      if (tracker.isComplete()) {
+        continue;
+      }
+      try {
+        done.addAll(poller.poll(tracker, now));
+      } catch (SdkException e) {
+        if (!isTransient(e)) {
+          throw e;
+        }
+        transientFailure = true; // The SDK already retried; the schedule spaces the next poll.
+      }
+    }
+    publish(done);
+    if (transientFailure || ssm.throttleCount() > throttledBefore) {
+      return PollSchedule.Signal.THROTTLED;
+    }
+    return done.isEmpty() ? PollSchedule.Signal.NO_CHANGE : PollSchedule.Signal.PROGRESS;
+  }
+
+  static boolean isTransient(SdkException e) {
+    return e instanceof SdkClientException || e.retryable() || SendRetryGuard.isThrottling(e);
+  }
+
+  private void cancelQuietly() {
+    for (CommandTracker tracker : trackers) {
+      if (!tracker.isComplete()) {
+        tracker.markCancelled();
+        try {
+          ssm.cancel(tracker.commandId(), List.of());
+        } catch (SdkException e) {
+          // Best effort: the command may have just finished; the final poll tells.
+        }
+      }
+    }
+  }
+
+  private boolean policyHolds() {
+    int total = trackers.stream().mapToInt(CommandTracker::knownCount).sum();
+    List<String> failed = trackers.stream().flatMap(t -> t.finishedResults().stream())
+        .filter(r -> !r.isSuccessful()).map(InvocationResult::instanceId).toList();
+    return request.failurePolicy().allows(total, failed);
+  }
+
+  private CommandResult finishNow() {
+    finish();
+    return result;
+  }
+
+  private Optional<Duration> finish() {
+    trackers.stream().filter(t -> !t.isComplete()).forEach(CommandTracker::finishRemaining);
+    List<InvocationResult> all = new ArrayList<>();
+    trackers.forEach(t -> all.addAll(t.finishedResults()));
+    result = CommandResult.builder().commandIds(commandIds()).invocations(output.complete(all))
+        .failurePolicy(request.failurePolicy()).deadlineExceeded(deadlineExceeded)
+        .cancelledByClient(cancelledByClient).build();
+    phase = Phase.DONE;
+    publish(List.of());
+    return Optional.empty();
+  }
+
+  private Duration delay(Instant now) {
+    Duration d = settings.schedule.jittered(base, random.nextDouble());
+    Duration left = Duration.between(now, deadline);
+    return d.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : d;
+  }
+
+  private void publish(List<InvocationResult> finished) {
+    progress = Listeners.snapshot(trackers, phase == Phase.DONE);
+    Listeners.notify(listeners, finished, progress);
+  }
+}
