@@ -1,0 +1,31 @@
+package dev.ssmrun.emulator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Looks at real processes through /proc, so tests can prove none is left running. */
+final class Processes {
+  private Processes() {}
+
+  /** True if {@code pid} exists and is not a zombie. */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String afterName = stat.substring(stat.lastIndexOf(')') + 2);
+      return afterName.charAt(0) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads a pid a script wrote to {@code file}. */
+  static long pidIn(Path file) {
+    Poll.until(() -> Files.isRegularFile(file));
+    try {
+      return Long.parseLong(Files.readString(file).trim());
+    } catch (IOException e) {
+      throw new AssertionError("cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.ssmrun.emulator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+class SigV4VerifierTest {
+  private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private static final byte[] BODY = "{\"InstanceId\":\"i-0123456789abcdef0\"}"
+      .getBytes(StandardCharsets.UTF_8);
+  private final SigV4Verifier verifier = new SigV4Verifier("test", "test", "us-east-1", "ssm");
+
+  @Test
+  void verify_requestSignedBySdk_accepts() {
+    Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
+
+    verifier.verify("POST", "/", null, headers, BODY, NOW.plusSeconds(30));
+  }
+
+  @Test
+  void verify_wrongSecret_invalidSignature() {
+    Map<String, List<String>> headers = sign("test", "other", "us-east-1", NOW, BODY);
+
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
+        .isInstanceOfSatisfying(AwsError.class,
+            e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
+  }
+
+  @Test
+  void verify_bodyChangedAfterSigning_invalidSignature() {
+    Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
+    byte[] tampered = "{\"InstanceId\":\"i-0123456789abcdef1\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, tampered, NOW))
+        .isInstanceOfSatisfying(AwsError.class,
+            e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
+  }
+
+  @Test
+  void verify_unknownAccessKey_unrecognizedClient() {
+    Map<String, List<String>> headers = sign("AKIDOTHER", "test", "us-east-1", NOW, BODY);
+
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
+        .isInstanceOfSatisfying(AwsError.class,
+            e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
+  }
+
+  @Test
+  void verify_signedSixMinutesAgo_signatureExpired() {
+    Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
+
+    assertThatThrownBy(
+            () -> verifier.verify("POST", "/", null, headers, BODY, NOW.plus(Duration.ofMinutes(6))))
+        .isInstanceOfSatisfying(AwsError.class, e -> {
+          assertThat(e.code()).isEqualTo("InvalidSignatureException");
+          assertThat(e.getMessage()).startsWith("Signature expired");
+        });
+  }
+
+  @Test
+  void verify_otherRegion_invalidSignature() {
+    Map<String, List<String>> headers = sign("test", "test", "eu-west-1", NOW, BODY);
+
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
+        .isInstanceOfSatisfying(AwsError.class,
+            e -> assertThat(e.getMessage()).contains("us-east-1"));
+  }
+
+  @Test
+  void verify_noAuthorization_missingAuthenticationToken() {
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, new TreeMap<>(), BODY, NOW))
+        .isInstanceOfSatisfying(AwsError.class,
+            e -> assertThat(e.code()).isEqualTo("MissingAuthenticationTokenException"));
+  }
+
+  @Test
+  void verify_malformedAuthorization_incompleteSignature() {
+    Map<String, List<String>> headers = new TreeMap<>();
+    headers.put("authorization", List.of("AWS4-HMAC-SHA256 Credential"));
+
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
+        .isInstanceOfSatisfying(AwsError.class,
+            e -> assertThat(e.code()).isEqualTo("IncompleteSignatureException"));
+  }
+
+  private static Map<String, List<String>> sign(
+      String keyId, String secret, String region, Instant at, byte[] body) {
+    SdkHttpRequest request = SdkHttpRequest.builder()
+        .method(SdkHttpMethod.POST)
+        .uri(URI.create("http://127.0.0.1:40123/"))
+        .putHeader("Content-Type", "application/x-amz-json-1.1")
+        .putHeader("X-Amz-Target", "AmazonSSM.GetCommandInvocation")
+        .putHeader("Content-Length", String.valueOf(body.length))
+        .build();
+    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+        .identity(AwsCredentialsIdentity.create(keyId, secret))
+        .request(request)
+        .payload(ContentStreamProvider.fromByteArray(body))
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
+        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
+    Map<String, List<String>> headers = new TreeMap<>();
+    signed.request().forEachHeader(
+        (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+    headers.put("host", List.of("127.0.0.1:40123"));
+    return headers;
+  }
+}
