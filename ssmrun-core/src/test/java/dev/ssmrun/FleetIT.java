@@ -1,0 +1,80 @@
+package dev.ssmrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ssmrun.emulator.EmulatorState;
+import dev.ssmrun.emulator.SsmEmulator;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Fleets beyond SendCommand's 50-id limit, throttling, and lost SendCommand answers. */
+class FleetIT {
+  @Test
+  void run_120Instances_splitsIntoThreeCommandsAndMergesResults() {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(120)
+        .visibilityDelay(Duration.ofMillis(50)).start();
+        SsmRunner runner = Emulators.runner(emu)) {
+      CommandResult result = runner.run(RunRequest.builder().script("echo $AWS_SSM_INSTANCE_ID")
+          .instanceIds(emu.instanceIds()).build());
+
+      EmulatorState state = emu.state();
+      assertThat(result.commandIds()).hasSize(3).doesNotHaveDuplicates();
+      assertThat(result.invocations()).hasSize(120).allMatch(InvocationResult::isSuccessful);
+      assertThat(result.invocations()).allMatch(i -> i.stdout().equals(i.instanceId() + "\n"));
+      assertThat(state.callCount("SendCommand")).isEqualTo(3);
+      // Output came with the listings: no per-instance reads at all.
+      assertThat(state.callCount("GetCommandInvocation")).isZero();
+      assertThat(state.callCount("ListCommandInvocations")).isLessThan(120);
+    }
+  }
+
+  @Test
+  void run_heavyThrottling_noErrorReachesCallerAndEachInstanceRunsOnce() {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(60)
+        .visibilityDelay(Duration.ofMillis(50)).faults("throttle=0.3,seed=11").start();
+        SsmRunner runner = Emulators.runner(emu)) {
+      CommandResult result = runner.run(RunRequest.builder().script("echo ok")
+          .instanceIds(emu.instanceIds()).build());
+
+      assertThat(result.invocations()).hasSize(60).allMatch(InvocationResult::isSuccessful);
+      assertThat(emu.state().callCount("ListCommandInvocations", "ThrottlingException"))
+          .isPositive();
+      assertThat(Emulators.executions(emu, emu.instanceIds()).values()).containsOnly(1);
+    }
+  }
+
+  @Test
+  void run_sendCommandAnswersLost_neverRunsTwice() {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(3)
+        .visibilityDelay(Duration.ofMillis(50)).faults("SendCommand:lose=0.5,seed=7").start();
+        SsmRunner runner = Emulators.runner(emu)) {
+      int runs = 8;
+      for (int i = 0; i < runs; i++) {
+        CommandResult result = runner.run(RunRequest.builder().script("echo run")
+            .instanceIds(emu.instanceIds()).build());
+        assertThat(result.invocations()).hasSize(3).allMatch(InvocationResult::isSuccessful);
+      }
+
+      EmulatorState state = emu.state();
+      assertThat(state.callCount("SendCommand", "lost")).isPositive();
+      assertThat(Emulators.executions(emu, emu.instanceIds()).values()).containsOnly(runs);
+    }
+  }
+
+  @Test
+  void run_sendCommandFailsWith500_reconcilesBeforeResending() {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(2)
+        .visibilityDelay(Duration.ofMillis(50)).faults("SendCommand:error=0.5,seed=3").start();
+        SsmRunner runner = Emulators.runner(emu)) {
+      for (int i = 0; i < 6; i++) {
+        assertThat(runner.run(RunRequest.builder().script("true")
+            .instanceIds(emu.instanceIds()).build()).isSuccessful()).isTrue();
+      }
+
+      EmulatorState state = emu.state();
+      assertThat(state.callCount("SendCommand", "InternalServerError")).isPositive();
+      assertThat(state.callCount("ListCommands")).isPositive();
+      assertThat(Emulators.executions(emu, emu.instanceIds()).values()).containsOnly(6);
+    }
+  }
+}
