@@ -52,7 +52,7 @@ public final class InvocationResult {
     return new Builder(this);
   }
 
-  /** The SSM command id, 36 characters. */
+  /** The SSM command id, 36 characters; empty if SSM refused to send to this instance. */
   public String commandId() {
     return commandId;
   }

@@ -1,6 +1,8 @@
 package dev.ssmrun.internal;
 
 import dev.ssmrun.Document;
+import dev.ssmrun.InvocationResult;
+import dev.ssmrun.Outcome;
 import dev.ssmrun.PreflightException;
 import dev.ssmrun.RunRequest;
 import java.time.Clock;
@@ -14,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
+import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
+import software.amazon.awssdk.services.ssm.model.PingStatus;
 
 /**
  * Gets a run's commands out: the optional pre-flight check (waiting for targets to come online if
@@ -26,6 +31,7 @@ final class Dispatch {
   private final Duration preflightInterval;
   private Instant onlineDeadline;
   private Map<String, Document> documents = Map.of();
+  private final List<InvocationResult> rejected = new ArrayList<>();
 
   Dispatch(SsmGateway ssm, CommandSender sender, Duration preflightInterval) {
     this.ssm = ssm;
@@ -75,8 +81,38 @@ final class Dispatch {
   private void sendOne(RunRequest request, Document document, List<String> ids,
       List<CommandTracker> out, Clock clock) throws InterruptedException {
     String token = sender.newToken();
-    Command command = sender.send(SendRequests.build(request, document, ids, token), token);
-    out.add(new CommandTracker(command.commandId(), ids, clock.instant()));
+    try {
+      Command command = sender.send(SendRequests.build(request, document, ids, token), token);
+      out.add(new CommandTracker(command.commandId(), ids, clock.instant()));
+    } catch (InvalidInstanceIdException e) {
+      // SSM rejects the whole SendCommand if one instance is offline or unknown. That was a
+      // 400, so nothing ran: report those instances as not delivered and send to the rest.
+      List<String> unusable = unusable(ids);
+      if (unusable.isEmpty()) {
+        throw e;
+      }
+      unusable.forEach(id -> rejected.add(Results.unfinished("", id, "Failed",
+          "Undeliverable", Outcome.NOT_DELIVERED)));
+      List<String> rest = new ArrayList<>(ids);
+      rest.removeAll(unusable);
+      if (!rest.isEmpty()) {
+        sendOne(request, document, rest, out, clock);
+      }
+    }
+  }
+
+  /** Instances of {@code ids} that SSM does not know or does not see online. */
+  private List<String> unusable(List<String> ids) {
+    Set<String> online = new HashSet<>();
+    ssm.describeInstances(List.of(InstanceInformationStringFilter.builder().key("InstanceIds")
+        .values(ids).build())).stream().filter(i -> i.pingStatus() == PingStatus.ONLINE)
+        .forEach(i -> online.add(i.instanceId()));
+    return ids.stream().filter(id -> !online.contains(id)).toList();
+  }
+
+  /** Instances that SSM refused to send to (offline or unknown); they never ran. */
+  List<InvocationResult> rejected() {
+    return List.copyOf(rejected);
   }
 
   private Map<Document, List<String>> byDocument(RunRequest request) {

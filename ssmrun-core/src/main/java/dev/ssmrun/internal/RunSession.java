@@ -233,7 +233,7 @@ final class RunSession {
 
   private Optional<Duration> finish() {
     trackers.stream().filter(t -> !t.isComplete()).forEach(CommandTracker::finishRemaining);
-    List<InvocationResult> all = new ArrayList<>();
+    List<InvocationResult> all = new ArrayList<>(dispatch.rejected());
     trackers.forEach(t -> all.addAll(t.finishedResults()));
     result = CommandResult.builder().commandIds(commandIds()).invocations(output.complete(all))
         .failurePolicy(request.failurePolicy()).deadlineExceeded(deadlineExceeded)
