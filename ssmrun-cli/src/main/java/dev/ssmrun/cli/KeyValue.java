@@ -1,0 +1,23 @@
+package dev.ssmrun.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.TypeConversionException;
+
+/** A {@code Key=Value[,Value...]} option value, as given to {@code --target}, {@code --env}, {@code --tag}. */
+record KeyValue(String key, String value) {
+  /** Splits {@code text} at the first '='; the key must not be empty. */
+  static KeyValue parse(String text, String example) {
+    int eq = text.indexOf('=');
+    if (eq <= 0) {
+      throw new TypeConversionException(
+          "'" + text + "' is not Key=Value (for example " + example + ")");
+    }
+    return new KeyValue(text.substring(0, eq), text.substring(eq + 1));
+  }
+
+  /** The value split on commas, blanks dropped. */
+  List<String> values() {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+}

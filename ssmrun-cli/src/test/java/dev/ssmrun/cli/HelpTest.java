@@ -1,0 +1,40 @@
+package dev.ssmrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HelpTest {
+  @Test
+  void topLevelHelp_listsSubcommandsExamplesAndExitCodes() {
+    CliRun run = CliRun.of(new RefusingServices(), "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("run", "emulator", "Examples:", "ssmrun run --local", "Exit codes:", "124", "130");
+  }
+
+  @Test
+  void runHelp_explainsEveryOptionWithExamples() {
+    CliRun run = CliRun.of(new RefusingServices(), "run", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains(
+            "--instance-id", "--target", "--local", "--local-instances", "--local-faults",
+            "--region", "--profile", "--endpoint-url", "--timeout", "--delivery-timeout",
+            "--wait-timeout", "--allow-failures", "--fail-fast", "--env", "--workdir",
+            "--comment", "--max-concurrency", "--max-errors", "Examples:");
+    assertThat(run.out().split("Example", -1).length).isGreaterThan(10);
+  }
+
+  @Test
+  void emulatorHelp_documentsFaultSpec() {
+    CliRun run = CliRun.of(new RefusingServices(), "emulator", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("--port", "--instances", "--tag", "--faults", "throttle=P", "lose=P",
+            "latency=D", "crash=P", "seed=N", "SendCommand:lose=0.1");
+  }
+}
