@@ -1,0 +1,124 @@
+package dev.ssmrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RunRequestTest {
+  private static final String ID = "i-0123456789abcdef0";
+
+  @Test
+  void build_noScript_saysWhatToSet() {
+    assertThatThrownBy(() -> RunRequest.builder().addInstanceId(ID).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("set a script");
+  }
+
+  @Test
+  void build_blankScript_rejected() {
+    assertThatThrownBy(() -> RunRequest.builder().addInstanceId(ID).script("  \n").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
+  }
+
+  @Test
+  void build_noTargets_saysHowToAddThem() {
+    assertThatThrownBy(() -> RunRequest.builder().script("x").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("addInstanceId");
+  }
+
+  @Test
+  void addInstanceId_malformed_rejectedWithExample() {
+    assertThatThrownBy(() -> RunRequest.builder().addInstanceId("i-123"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i-0123456789abcdef0");
+  }
+
+  @Test
+  void putEnvironment_badName_rejected() {
+    assertThatThrownBy(() -> RunRequest.builder().putEnvironment("1X", "v"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1X");
+    assertThatThrownBy(() -> RunRequest.builder().putEnvironment("A-B", "v"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void timeouts_outOfRange_rejected() {
+    assertThatThrownBy(() -> RunRequest.builder().executionTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("executionTimeout");
+    assertThatThrownBy(() -> RunRequest.builder().deliveryTimeout(Duration.ofSeconds(10)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT30S");
+    assertThatThrownBy(() -> RunRequest.builder().waitTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waitTimeout");
+  }
+
+  @Test
+  void executionTimeout_roundsUpToWholeSeconds() {
+    RunRequest r = RunRequest.builder().addInstanceId(ID).script("x")
+        .executionTimeout(Duration.ofMillis(1500)).build();
+    assertThat(r.executionTimeout()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void effectiveWaitTimeout_defaultsToDeliveryPlusExecutionPlusMargin() {
+    RunRequest r = RunRequest.builder().addInstanceId(ID).script("x")
+        .executionTimeout(Duration.ofMinutes(2)).deliveryTimeout(Duration.ofMinutes(1)).build();
+    assertThat(r.effectiveWaitTimeout()).isEqualTo(Duration.ofMinutes(4));
+    assertThat(r.toBuilder().waitTimeout(Duration.ofSeconds(5)).build().effectiveWaitTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void build_idsAndTagsTogether_rejected() {
+    assertThatThrownBy(() -> RunRequest.builder().script("x").addInstanceId(ID)
+        .addTarget("Role", List.of("web")).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("instanceids");
+  }
+
+  @Test
+  void build_sixTargetKeys_rejected() {
+    RunRequest.Builder b = RunRequest.builder().script("x");
+    IntStream.range(0, 6).forEach(i -> b.addTarget("K" + i, List.of("v")));
+    assertThatThrownBy(b::build).hasMessageContaining("at most 5");
+  }
+
+  @Test
+  void comment_tooLong_rejected() {
+    assertThatThrownBy(() -> RunRequest.builder().comment("x".repeat(81)))
+        .hasMessageContaining("80");
+  }
+
+  @Test
+  void maxConcurrencyAndErrors_validated() {
+    assertThatThrownBy(() -> RunRequest.builder().maxConcurrency("0"))
+        .hasMessageContaining("maxConcurrency");
+    assertThatThrownBy(() -> RunRequest.builder().maxErrors("-1"))
+        .hasMessageContaining("maxErrors");
+    RunRequest.builder().maxConcurrency("25%").maxErrors("0");
+  }
+
+  @Test
+  void build_scriptTooLarge_rejected() {
+    assertThatThrownBy(() -> RunRequest.builder().addInstanceId(ID).script("x".repeat(70_000))
+        .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 KB");
+  }
+
+  @Test
+  void toString_neverShowsScriptOrEnvironmentValues() {
+    RunRequest r = RunRequest.builder().addInstanceId(ID).script("echo s3cr3t")
+        .putEnvironment("TOKEN", "hunter2").build();
+    assertThat(r.toString()).doesNotContain("s3cr3t").doesNotContain("hunter2")
+        .contains("TOKEN");
+  }
+
+  @Test
+  void toBuilder_roundTrips() {
+    RunRequest r = RunRequest.builder().addInstanceId(ID).command("ls", "-la")
+        .putEnvironment("A", "1").comment("c").failFast(true).build();
+    assertThat(r.toBuilder().build()).isEqualTo(r).hasSameHashCodeAs(r);
+    assertThat(r.instanceIds()).containsExactly(ID);
+    assertThat(r.command()).containsExactly("ls", "-la");
+    assertThat(r.script()).isEmpty();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ssmrun.internal;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ssmrun.CommandResult;
+import dev.ssmrun.InvocationResult;
+import dev.ssmrun.Outcome;
+import dev.ssmrun.Progress;
+import dev.ssmrun.ProgressListener;
+import dev.ssmrun.RunHandle;
+import dev.ssmrun.RunRequest;
+import dev.ssmrun.internal.FakeSsmGateway.Behavior;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler-driven path, on fake time: same engine, no thread sleeps. */
+class AsyncRunTest {
+  private final Fixtures f = new Fixtures();
+  private final List<String> ids = f.ssm.addInstances(3);
+
+  private RunRequest request() {
+    return RunRequest.builder().script("echo ok").instanceIds(ids).build();
+  }
+
+  @Test
+  void runAsync_completesWhenTheSchedulerRuns_withoutSleeping() {
+    CompletableFuture<CommandResult> future = f.runner().runAsync(request());
+
+    assertThat(future).isNotDone();
+    f.scheduler.runUntilIdle();
+
+    assertThat(future.join().invocations()).hasSize(3).allMatch(InvocationResult::isSuccessful);
+    assertThat(f.time.sleeps()).isEmpty();
+    assertThat(f.scheduler.pending()).isZero();
+  }
+
+  @Test
+  void start_sendsAtOnce_thenListenersHearEachInstanceOnce() {
+    f.ssm.behaviors.put(ids.get(1), Behavior.ok(ofSeconds(3), "late\n"));
+    RunHandle handle = f.runner().start(request());
+    List<String> completed = new ArrayList<>();
+    List<Progress> progress = new ArrayList<>();
+    handle.addListener(new ProgressListener() {
+      @Override
+      public void onInvocationCompleted(InvocationResult invocation) {
+        completed.add(invocation.instanceId());
+      }
+
+      @Override
+      public void onProgress(Progress p) {
+        progress.add(p);
+      }
+    });
+
+    assertThat(handle.commandIds()).hasSize(1);
+    assertThat(f.ssm.calls("SendCommand")).isEqualTo(1);
+    f.scheduler.runUntilIdle();
+
+    assertThat(handle.isDone()).isTrue();
+    assertThat(completed).containsExactlyInAnyOrderElementsOf(ids).endsWith(ids.get(1));
+    assertThat(progress.get(progress.size() - 1).isDone()).isTrue();
+    assertThat(handle.await(Duration.ZERO).countsByOutcome()).containsEntry(Outcome.SUCCESS, 3);
+  }
+
+  @Test
+  void cancel_midRun_cancelsCommandAndReportsCancelledByClient() {
+    f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
+    RunHandle handle = f.runner().start(request());
+    f.scheduler.runFor(ofSeconds(2));
+
+    handle.cancel();
+    f.scheduler.runUntilIdle();
+
+    CommandResult result = handle.await();
+    assertThat(result.invocations()).extracting(InvocationResult::outcome)
+        .containsOnly(Outcome.CANCELLED_BY_CLIENT);
+    assertThat(result.deadlineExceeded()).isFalse();
+    assertThat(f.ssm.calls("CancelCommand")).isEqualTo(1);
+  }
+
+  @Test
+  void futureCancelled_cancelsTheCommands() {
+    f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
+    CompletableFuture<CommandResult> future = f.runner().runAsync(request());
+    f.scheduler.runFor(ofSeconds(2));
+
+    future.cancel(true);
+    f.scheduler.runUntilIdle();
+
+    assertThat(f.ssm.calls("CancelCommand")).isEqualTo(1);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.ssmrun.internal;
+
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ssmrun.internal.PollSchedule.Signal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PollScheduleTest {
+  private final PollSchedule schedule = new PollSchedule(ofMillis(100), ofSeconds(3), 1.5, 0.1);
+
+  @Test
+  void next_noChange_growsUntilTheCap() {
+    List<Duration> delays = new ArrayList<>();
+    Duration d = schedule.initial();
+    for (int i = 0; i < 12; i++) {
+      delays.add(d);
+      d = schedule.next(d, Signal.NO_CHANGE);
+    }
+    assertThat(delays).startsWith(ofMillis(100), ofMillis(150), ofMillis(225));
+    assertThat(delays).endsWith(ofSeconds(3), ofSeconds(3));
+  }
+
+  @Test
+  void next_progress_halvesButNotBelowInitial() {
+    assertThat(schedule.next(ofSeconds(2), Signal.PROGRESS)).isEqualTo(ofSeconds(1));
+    assertThat(schedule.next(ofMillis(150), Signal.PROGRESS)).isEqualTo(ofMillis(100));
+  }
+
+  @Test
+  void next_throttled_doublesUpToTheCap() {
+    assertThat(schedule.next(ofMillis(400), Signal.THROTTLED)).isEqualTo(ofMillis(800));
+    assertThat(schedule.next(ofSeconds(2), Signal.THROTTLED)).isEqualTo(ofSeconds(3));
+  }
+
+  @Test
+  void jittered_staysWithinTenPercent() {
+    assertThat(schedule.jittered(ofSeconds(1), 0.0)).isEqualTo(ofMillis(900));
+    assertThat(schedule.jittered(ofSeconds(1), 0.5)).isEqualTo(ofSeconds(1));
+    assertThat(schedule.jittered(ofSeconds(1), 0.999)).isLessThan(ofMillis(1100));
+  }
+
+  @Test
+  void constructor_maxBelowInitial_throws() {
+    assertThatThrownBy(() -> new PollSchedule(ofSeconds(2), ofSeconds(1), 1.2, 0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial <= max");
+  }
+}
