@@ -1,0 +1,106 @@
+package dev.ssmrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ssmrun.emulator.SsmEmulator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The packaged CLI as a user runs it: a separate JVM, against an emulator on --endpoint-url. */
+class CliProcessIT {
+  private SsmEmulator emulator;
+  private String instanceId;
+
+  @BeforeEach
+  void startEmulator() {
+    emulator = SsmEmulator.builder().instances(1).visibilityDelay(Duration.ofMillis(50)).start();
+    instanceId = emulator.instanceIds().get(0);
+  }
+
+  @AfterEach
+  void stopEmulator() {
+    emulator.close();
+  }
+
+  @Test
+  void endpointUrl_credentialsFromEnvironment_runsAndPassesExitCodeThrough() throws Exception {
+    Process cli = start("run", "-i", instanceId, "--", "echo via endpoint; exit 5");
+
+    assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).isEqualTo(5);
+    assertThat(read(cli.getInputStream().readAllBytes())).isEqualTo(instanceId + ": via endpoint\n");
+  }
+
+  @Test
+  void ctrlC_cancelsTheRemoteCommand_exits130_noProcessLeft() throws Exception {
+    Process cli = start("run", "-i", instanceId, "--", "sleep 30");
+    awaitExecutionStarted();
+
+    new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+
+    assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).isEqualTo(130);
+    assertThat(read(cli.getErrorStream().readAllBytes())).contains("cancelling");
+    assertThat(emulator.state().callCount("CancelCommand")).isGreaterThanOrEqualTo(1);
+    assertThat(emulator.state().invocations()).containsEntry("Cancelled", 1);
+    assertThat(processesUnder(emulator.instanceDirectory(instanceId))).isEmpty();
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of("-jar", shadedJar().toString()));
+    command.addAll(List.of(args).subList(0, 1));
+    command.addAll(List.of("--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1"));
+    command.addAll(List.of(args).subList(1, args.length));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.put("AWS_ACCESS_KEY_ID", emulator.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey());
+    env.put("AWS_CONFIG_FILE", "/dev/null");
+    env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    return builder.start();
+  }
+
+  private static Path shadedJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-all.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("run 'mvn package' first: no shaded jar"));
+    }
+  }
+
+  /** Polls the emulator (not the clock) until the script runs; bounded so a bug cannot hang CI. */
+  private void awaitExecutionStarted() throws InterruptedException {
+    for (int i = 0; i < 600 && emulator.state().executionCount(instanceId) == 0; i++) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+    assertThat(emulator.state().executionCount(instanceId)).isEqualTo(1);
+    assertThat(processesUnder(emulator.instanceDirectory(instanceId))).isNotEmpty();
+  }
+
+  private static List<ProcessHandle> processesUnder(Path directory) {
+    String marker = directory.toString() + File.separator;
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+        .toList();
+  }
+
+  private static String read(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
