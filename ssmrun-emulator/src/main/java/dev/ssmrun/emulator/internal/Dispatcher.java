@@ -30,7 +30,7 @@ final class Dispatcher {
             dispatch(command);
           });
     } else {
-      engine.workers.execute(() -> dispatch(command));
+      dispatch(command);
     }
   }
 
@@ -67,7 +67,8 @@ final class Dispatcher {
         }
       }
     }
-    toStart.forEach(agent::deliver);
+    // One task per invocation: spawning processes one after another would delay the last one.
+    toStart.forEach(inv -> engine.workers.execute(() -> agent.deliver(inv)));
   }
 
   /** Called by the agent once an invocation reached a terminal status. */
