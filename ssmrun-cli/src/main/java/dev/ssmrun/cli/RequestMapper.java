@@ -58,6 +58,9 @@ final class RequestMapper {
     if (o.outputBucket != null) {
       b.outputS3(o.outputBucket, o.outputPrefix == null ? "" : o.outputPrefix);
     }
+    if (o.waitForOnline != null) {
+      b.waitForOnline(o.waitForOnline);
+    }
     if (o.document != null) {
       b.document(o.document);
     }

@@ -171,6 +171,14 @@ final class RunCommand implements Callable<Integer> {
   boolean noPreflight;
 
   @Option(
+      names = "--wait-online",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "With the pre-flight check, wait up to DURATION for offline instances to come"
+          + " online instead of failing at once. Example: --wait-online 2m")
+  Duration waitForOnline;
+
+  @Option(
       names = "--local",
       description = "Run against an embedded local emulator (no AWS account needed). Without -i or"
           + " -t, every local instance is targeted.")
@@ -249,6 +257,12 @@ final class RunCommand implements Callable<Integer> {
     }
     if (!local && localFaults != null) {
       throw usage("--local-faults needs --local");
+    }
+    if (outputPrefix != null && outputBucket == null) {
+      throw usage("--output-s3-prefix needs --output-s3-bucket");
+    }
+    if (waitForOnline != null && noPreflight) {
+      throw usage("--wait-online needs the pre-flight check: drop --no-preflight");
     }
   }
 

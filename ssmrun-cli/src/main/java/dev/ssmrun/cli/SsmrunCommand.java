@@ -44,6 +44,7 @@ final class SsmrunCommand {
   /** Builds the configured command line, with {@code services} injected into subcommands. */
   static CommandLine commandLine(Services services) {
     CommandLine cmd = new CommandLine(new SsmrunCommand(), new ServicesFactory(services));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(new ShortUsageErrors());
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -23,6 +23,9 @@ class UsageErrorsTest {
         "faults without local | run -i i-0123456789abcdef0 --local-faults throttle=1 -- ls | --local",
         "zero local instances | run --local --local-instances 0 -- ls    | at least 1",
         "file and command     | run --local -f x.sh -- ls                 | not both",
+        "prefix, no bucket    | run --local --output-s3-prefix p -- ls    | --output-s3-bucket",
+        "wait-online, no pre  | run --local --no-preflight --wait-online 1m -- ls | --no-preflight",
+        "bad document         | run --local --document cobol -- ls        | cobol",
       })
   void badArguments_printOneLineAndHint_exit2_sendNothing(String name, String args, String says) {
     RefusingServices services = new RefusingServices();

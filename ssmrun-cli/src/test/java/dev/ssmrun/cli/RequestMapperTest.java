@@ -1,0 +1,73 @@
+package dev.ssmrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ssmrun.Document;
+import dev.ssmrun.FailurePolicy;
+import dev.ssmrun.RunRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RequestMapperTest {
+  private static RunCommand parse(String... args) {
+    RunCommand command = new RunCommand(new RefusingServices());
+    new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void toRunRequest_everyOption_mapsOntoTheRequest() {
+    RunCommand command =
+        parse("-t", "Role=web,api", "--env", "V=1.2", "--workdir",
+            "/opt", "--timeout", "10m", "--delivery-timeout", "2m", "--wait-timeout", "15m",
+            "--allow-failures", "10%", "--fail-fast", "--comment", "deploy", "--max-concurrency",
+            "5", "--max-errors", "1", "--output-s3-bucket", "bkt", "--output-s3-prefix", "p",
+            "--document", "powershell", "--no-strict", "--wait-online", "1m", "--", "Get-Date");
+
+    RunRequest request = command.toRunRequest("Get-Date", List.of());
+
+    assertThat(request.script()).contains("Get-Date");
+    assertThat(request.instanceIds()).isEmpty();
+    assertThat(request.targets()).containsEntry("Role", List.of("web", "api"));
+    assertThat(request.environment()).isEqualTo(Map.of("V", "1.2"));
+    assertThat(request.workingDirectory()).contains("/opt");
+    assertThat(request.executionTimeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(request.deliveryTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(request.waitTimeout()).contains(Duration.ofMinutes(15));
+    assertThat(request.failurePolicy()).isEqualTo(FailurePolicy.fraction(0.1));
+    assertThat(request.failFast()).isTrue();
+    assertThat(request.comment()).contains("deploy");
+    assertThat(request.maxConcurrency()).contains("5");
+    assertThat(request.maxErrors()).contains("1");
+    assertThat(request.outputS3Bucket()).contains("bkt");
+    assertThat(request.outputS3Prefix()).isEqualTo("p");
+    assertThat(request.document()).isEqualTo(Document.POWERSHELL);
+    assertThat(request.strictMode()).isFalse();
+    assertThat(request.preflight()).isTrue();
+    assertThat(request.waitForOnline()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void toRunRequest_localWithoutTargets_targetsEveryLocalInstance() {
+    RunCommand command = parse("--local", "--", "uptime");
+
+    RunRequest request =
+        command.toRunRequest("uptime", List.of("i-0000000000000000a", "i-0000000000000000b"));
+
+    assertThat(request.instanceIds()).containsExactly("i-0000000000000000a", "i-0000000000000000b");
+    assertThat(request.strictMode()).isTrue();
+  }
+
+  @Test
+  void toRunRequest_severalWords_becomeOneSafelyQuotedCommand() {
+    RunCommand command = parse("-i", "i-0123456789abcdef0", "--", "echo", "a b", "$HOME");
+
+    RunRequest request = command.toRunRequest(null, List.of());
+
+    assertThat(request.script()).isEmpty();
+    assertThat(request.command()).containsExactly("echo", "a b", "$HOME");
+  }
+}
