@@ -69,7 +69,12 @@ public final class EmulatorState {
 
   @Override
   public String toString() {
-    return "EmulatorState{calls=" + calls + ", executions=" + executions + ", invocations="
-        + invocations + "}";
+    return "EmulatorState{calls="
+        + calls
+        + ", executions="
+        + executions
+        + ", invocations="
+        + invocations
+        + "}";
   }
 }

@@ -88,7 +88,9 @@ public final class InstanceSpec {
 
     /** Adds a tag; a later value for the same key replaces an earlier one. */
     public Builder addTag(String key, String value) {
-      tags.put(Objects.requireNonNull(key, "key == null"), Objects.requireNonNull(value, "value == null"));
+      tags.put(
+          Objects.requireNonNull(key, "key == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 

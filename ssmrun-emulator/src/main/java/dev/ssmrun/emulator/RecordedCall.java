@@ -59,7 +59,14 @@ public final class RecordedCall {
 
   @Override
   public String toString() {
-    return "RecordedCall{" + operation + " -> " + outcome + ", bodyLength="
-        + requestBody.length() + ", time=" + time + "}";
+    return "RecordedCall{"
+        + operation
+        + " -> "
+        + outcome
+        + ", bodyLength="
+        + requestBody.length()
+        + ", time="
+        + time
+        + "}";
   }
 }

@@ -10,9 +10,9 @@ import dev.ssmrun.emulator.internal.StateSnapshot;
 import dev.ssmrun.emulator.internal.WorkFolders;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +50,14 @@ public final class SsmEmulator implements AutoCloseable {
     S3Client client = null;
     Engine startedEngine = null;
     try {
-      startedS3 = EmbeddedS3.start(settings.s3Port(), settings.accessKeyId(),
-          settings.secretAccessKey());
-      client = Clients.s3(startedS3.endpoint(), settings.accessKeyId(),
-          settings.secretAccessKey(), settings.region());
+      startedS3 =
+          EmbeddedS3.start(settings.s3Port(), settings.accessKeyId(), settings.secretAccessKey());
+      client =
+          Clients.s3(
+              startedS3.endpoint(),
+              settings.accessKeyId(),
+              settings.secretAccessKey(),
+              settings.region());
       startedEngine = Engine.create(settings, new S3OutputUploader(client, startedS3.endpoint()));
       for (InstanceSpec spec : builder.allInstances()) {
         startedEngine.addInstance(spec, "local-" + (startedEngine.instanceIds().size() + 1));
@@ -154,10 +158,10 @@ public final class SsmEmulator implements AutoCloseable {
   public EmulatorState state() {
     StateSnapshot snap = engine.snapshot();
     List<RecordedCall> calls = new ArrayList<>();
-    snap.recordedCalls().forEach(
-        c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
-    return new EmulatorState(snap.calls(), snap.executions(), snap.invocations(),
-        List.copyOf(calls), snap.toJson());
+    snap.recordedCalls()
+        .forEach(c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
+    return new EmulatorState(
+        snap.calls(), snap.executions(), snap.invocations(), List.copyOf(calls), snap.toJson());
   }
 
   /** Stops both servers, kills every process group still running, deletes temporary folders. */
@@ -185,9 +189,15 @@ public final class SsmEmulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SsmEmulator{endpoint=" + endpoint() + ", s3=" + s3Endpoint() + ", instances="
-        + instanceIds().size() + "}";
+    return "SsmEmulator{endpoint="
+        + endpoint()
+        + ", s3="
+        + s3Endpoint()
+        + ", instances="
+        + instanceIds().size()
+        + "}";
   }
+
   /**
    * Configures and starts an {@link SsmEmulator}. Not thread-safe. Every setting has a default, so
    * {@code SsmEmulator.builder().start()} gives 3 Linux instances with {@code Name=local-N} and
@@ -330,15 +340,30 @@ public final class SsmEmulator implements AutoCloseable {
     }
 
     Settings settings(Path root) {
-      return new Settings(port, s3Port, accessKeyId, secretAccessKey, region, visibilityDelay,
-          maxDocumentSize, timeoutUnit, faults, seed, root, Map.copyOf(tags), clock);
+      return new Settings(
+          port,
+          s3Port,
+          accessKeyId,
+          secretAccessKey,
+          region,
+          visibilityDelay,
+          maxDocumentSize,
+          timeoutUnit,
+          faults,
+          seed,
+          root,
+          Map.copyOf(tags),
+          clock);
     }
 
     List<InstanceSpec> allInstances() {
       List<InstanceSpec> all = new ArrayList<>();
       for (int n = 1; n <= instances; n++) {
-        all.add(InstanceSpec.builder().addTag("Name", "local-" + n)
-            .addTag("Role", n % 2 == 1 ? "web" : "worker").build());
+        all.add(
+            InstanceSpec.builder()
+                .addTag("Name", "local-" + n)
+                .addTag("Role", n % 2 == 1 ? "web" : "worker")
+                .build());
       }
       all.addAll(extraInstances);
       return all;

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class SsmEmulatorExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
         ParameterResolver {
   private final SsmEmulator.Builder builder;
   private SsmEmulator emulator;

@@ -20,8 +20,8 @@ class FaultsIT {
   void throttle_everyCall_sdkRetriesThenThrottlingException() {
     try (SsmEmulator emu = start("DescribeInstanceInformation:throttle=1");
         SsmClient ssm = emu.newSsmClient()) {
-      SsmException e = catchThrowableOfType(SsmException.class,
-          () -> ssm.describeInstanceInformation(b -> { }));
+      SsmException e =
+          catchThrowableOfType(SsmException.class, () -> ssm.describeInstanceInformation(b -> {}));
 
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
       assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
@@ -29,14 +29,15 @@ class FaultsIT {
       assertThat(e.isThrottlingException()).isTrue();
       assertThat(emu.state().callCount("DescribeInstanceInformation", "ThrottlingException"))
           .isEqualTo(4);
-      assertThat(ssm.listCommands(b -> { }).commands()).isEmpty();
+      assertThat(ssm.listCommands(b -> {}).commands()).isEmpty();
     }
   }
 
   @Test
   void error_everyCall_internalServerError500() {
-    try (SsmEmulator emu = start("ListCommands:error=1"); SsmClient ssm = emu.newSsmClient()) {
-      SsmException e = catchThrowableOfType(SsmException.class, () -> ssm.listCommands(b -> { }));
+    try (SsmEmulator emu = start("ListCommands:error=1");
+        SsmClient ssm = emu.newSsmClient()) {
+      SsmException e = catchThrowableOfType(SsmException.class, () -> ssm.listCommands(b -> {}));
 
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError");
       assertThat(e.statusCode()).isEqualTo(500);
@@ -46,15 +47,18 @@ class FaultsIT {
 
   @Test
   void lose_sendCommand_processedButUnanswered_eachRetryRunsAgain() {
-    try (SsmEmulator emu = start("SendCommand:lose=1"); SsmClient ssm = emu.newSsmClient()) {
+    try (SsmEmulator emu = start("SendCommand:lose=1");
+        SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
 
-      assertThat(catchThrowableOfType(SdkClientException.class,
-          () -> Poll.send(ssm, List.of(id), "true"))).isNotNull();
+      assertThat(
+              catchThrowableOfType(
+                  SdkClientException.class, () -> Poll.send(ssm, List.of(id), "true")))
+          .isNotNull();
 
       assertThat(emu.state().callCount("SendCommand", "lost")).isEqualTo(4);
       Poll.until(() -> emu.state().executionCount(id) == 4);
-      assertThat(ssm.listCommands(b -> { }).commands()).hasSize(4);
+      assertThat(ssm.listCommands(b -> {}).commands()).hasSize(4);
     }
   }
 
@@ -63,24 +67,32 @@ class FaultsIT {
     try (SsmEmulator emu = start("ListCommands:latency=300ms");
         SsmClient ssm = emu.newSsmClient()) {
       long start = System.nanoTime();
-      ssm.listCommands(b -> { });
+      ssm.listCommands(b -> {});
 
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
-          Duration.ofMillis(300));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
   }
 
   @Test
   void crash_agentDiesMidCommand_connectionLostThenDeliveryTimedOut() {
-    try (SsmEmulator emu = start("crash=1"); SsmClient ssm = emu.newSsmClient()) {
+    try (SsmEmulator emu = start("crash=1");
+        SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
-      String commandId = ssm.sendCommand(Poll.shell(List.of(id)).timeoutSeconds(30)
-          .parameters(Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5")))
-          .build()).command().commandId();
+      String commandId =
+          ssm.sendCommand(
+                  Poll.shell(List.of(id))
+                      .timeoutSeconds(30)
+                      .parameters(
+                          Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5")))
+                      .build())
+              .command()
+              .commandId();
 
       Poll.until(() -> ping(ssm, id).equals("ConnectionLost"));
-      assertThat(ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id))
-          .statusAsString()).isEqualTo("InProgress");
+      assertThat(
+              ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString())
+          .isEqualTo("InProgress");
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusAsString()).isEqualTo("TimedOut");
@@ -92,28 +104,32 @@ class FaultsIT {
 
   @Test
   void rate_tokenBucketEmpty_throttles() {
-    try (SsmEmulator emu = start("rate=0.01"); SsmClient ssm = emu.newSsmClient()) {
-      ssm.listCommands(b -> { });
-      SsmException e = catchThrowableOfType(SsmException.class, () -> ssm.listCommands(b -> { }));
+    try (SsmEmulator emu = start("rate=0.01");
+        SsmClient ssm = emu.newSsmClient()) {
+      ssm.listCommands(b -> {});
+      SsmException e = catchThrowableOfType(SsmException.class, () -> ssm.listCommands(b -> {}));
 
       assertThat(e.isThrottlingException()).isTrue();
       assertThat(emu.state().calls().get("ListCommands"))
-          .containsEntry("ok", 1).containsEntry("ThrottlingException", 4);
+          .containsEntry("ok", 1)
+          .containsEntry("ThrottlingException", 4);
     }
   }
 
   @Test
   void seed_sameSpec_sameOutcomes() {
-    assertThat(outcomes("throttle=0.5,seed=7")).isEqualTo(outcomes("throttle=0.5,seed=7"))
+    assertThat(outcomes("throttle=0.5,seed=7"))
+        .isEqualTo(outcomes("throttle=0.5,seed=7"))
         .contains("ok", "ThrottlingException");
   }
 
   private static List<String> outcomes(String spec) {
     List<String> outcomes = new ArrayList<>();
-    try (SsmEmulator emu = start(spec); SsmClient ssm = emu.newSsmClient()) {
+    try (SsmEmulator emu = start(spec);
+        SsmClient ssm = emu.newSsmClient()) {
       for (int i = 0; i < 10; i++) {
         try {
-          ssm.listCommands(b -> { });
+          ssm.listCommands(b -> {});
         } catch (SsmException e) {
           // Recorded below; the sequence is what matters.
         }
@@ -124,13 +140,19 @@ class FaultsIT {
   }
 
   private static String ping(SsmClient ssm, String id) {
-    InstanceInformation info = ssm.describeInstanceInformation(
-        b -> b.filters(f -> f.key("InstanceIds").values(id))).instanceInformationList().get(0);
+    InstanceInformation info =
+        ssm.describeInstanceInformation(b -> b.filters(f -> f.key("InstanceIds").values(id)))
+            .instanceInformationList()
+            .get(0);
     return info.pingStatusAsString();
   }
 
   private static SsmEmulator start(String faults) {
-    return SsmEmulator.builder().instances(1).faults(faults).visibilityDelay(Duration.ZERO)
-        .timeoutUnit(Duration.ofMillis(20)).start();
+    return SsmEmulator.builder()
+        .instances(1)
+        .faults(faults)
+        .visibilityDelay(Duration.ZERO)
+        .timeoutUnit(Duration.ofMillis(20))
+        .start();
   }
 }

@@ -24,11 +24,12 @@ class LifecycleIT {
 
   @BeforeAll
   static void start() {
-    emu = SsmEmulator.builder()
-        .visibilityDelay(Duration.ZERO)
-        .timeoutUnit(Duration.ofMillis(20))
-        .addInstance(InstanceSpec.builder().online(false).addTag("Role", "offline").build())
-        .start();
+    emu =
+        SsmEmulator.builder()
+            .visibilityDelay(Duration.ZERO)
+            .timeoutUnit(Duration.ofMillis(20))
+            .addInstance(InstanceSpec.builder().online(false).addTag("Role", "offline").build())
+            .start();
     ssm = emu.newSsmClient();
     offline = emu.instanceIds().get(3);
   }
@@ -42,32 +43,42 @@ class LifecycleIT {
   @Test
   void executionTimeout_killsWholeProcessGroup_timedOut137() {
     String id = emu.instanceIds().get(0);
-    String commandId = ssm.sendCommand(Poll.shell(List.of(id),
-            "sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30")
-        .parameters(Map.of("commands", List.of("sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid",
-            "sleep 30"), "executionTimeout", List.of("5")))
-        .build()).command().commandId();
+    String commandId =
+        ssm.sendCommand(
+                Poll.shell(
+                        List.of(id), "sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30")
+                    .parameters(
+                        Map.of(
+                            "commands",
+                            List.of("sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30"),
+                            "executionTimeout",
+                            List.of("5")))
+                    .build())
+            .command()
+            .commandId();
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
     assertThat(inv.statusAsString()).isEqualTo("TimedOut");
     assertThat(inv.statusDetails()).isEqualTo("ExecutionTimedOut");
     assertThat(inv.responseCode()).isEqualTo(137);
-    long child = Processes.pidIn(emu.instanceDirectory(id).resolve("work/child-" + commandId + ".pid"));
+    long child =
+        Processes.pidIn(emu.instanceDirectory(id).resolve("work/child-" + commandId + ".pid"));
     Poll.until(() -> !Processes.running(child));
   }
 
   @Test
   void cancelCommand_running_cancelledAndGroupKilled() {
     String id = emu.instanceIds().get(1);
-    String commandId = Poll.send(ssm, List.of(id), "echo $$ > shell-$SSM_COMMAND_ID.pid",
-        "sleep 30");
-    long shell = Processes.pidIn(emu.instanceDirectory(id).resolve("work/shell-" + commandId + ".pid"));
+    String commandId =
+        Poll.send(ssm, List.of(id), "echo $$ > shell-$SSM_COMMAND_ID.pid", "sleep 30");
+    long shell =
+        Processes.pidIn(emu.instanceDirectory(id).resolve("work/shell-" + commandId + ".pid"));
 
     ssm.cancelCommand(b -> b.commandId(commandId));
 
-    String right = ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id))
-        .statusAsString();
+    String right =
+        ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString();
     assertThat(right).isIn("Cancelling", "Cancelled");
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
     assertThat(inv.statusAsString()).isEqualTo("Cancelled");
@@ -92,14 +103,21 @@ class LifecycleIT {
 
   @Test
   void offlineInstanceViaTag_pendingUntilTimeoutSeconds_thenDeliveryTimedOut() {
-    String commandId = ssm.sendCommand(b -> b.documentName("AWS-RunShellScript")
-        .targets(Target.builder().key("tag:Role").values("offline").build())
-        .timeoutSeconds(30)
-        .parameters(Map.of("commands", List.of("echo never")))).command().commandId();
+    String commandId =
+        ssm.sendCommand(
+                b ->
+                    b.documentName("AWS-RunShellScript")
+                        .targets(Target.builder().key("tag:Role").values("offline").build())
+                        .timeoutSeconds(30)
+                        .parameters(Map.of("commands", List.of("echo never"))))
+            .command()
+            .commandId();
 
     Poll.until(() -> command(commandId).targetCount() == 1);
-    assertThat(ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(offline))
-        .statusAsString()).isEqualTo("Pending");
+    assertThat(
+            ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(offline))
+                .statusAsString())
+        .isEqualTo("Pending");
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, offline);
 
     assertThat(inv.statusAsString()).isEqualTo("TimedOut");
@@ -111,15 +129,20 @@ class LifecycleIT {
 
   @Test
   void targets_resolvedLater_responseHasNoInstancesThenTagMatches() {
-    Command sent = ssm.sendCommand(b -> b.documentName("AWS-RunShellScript")
-        .targets(Target.builder().key("tag:Role").values("web").build())
-        .parameters(Map.of("commands", List.of("true")))).command();
+    Command sent =
+        ssm.sendCommand(
+                b ->
+                    b.documentName("AWS-RunShellScript")
+                        .targets(Target.builder().key("tag:Role").values("web").build())
+                        .parameters(Map.of("commands", List.of("true"))))
+            .command();
 
     assertThat(sent.instanceIds()).isEmpty();
     assertThat(sent.targetCount()).isZero();
     Poll.until(() -> command(sent.commandId()).completedCount() == 2);
     List<String> ran = new ArrayList<>();
-    ssm.listCommandInvocations(b -> b.commandId(sent.commandId())).commandInvocations()
+    ssm.listCommandInvocations(b -> b.commandId(sent.commandId()))
+        .commandInvocations()
         .forEach(i -> ran.add(i.instanceId()));
     assertThat(ran).containsExactlyInAnyOrder(emu.instanceIds().get(0), emu.instanceIds().get(2));
   }
@@ -127,14 +150,18 @@ class LifecycleIT {
   @Test
   void maxConcurrencyOne_invocationsRunOneAfterAnother() {
     List<String> ids = emu.instanceIds().subList(0, 3);
-    String commandId = ssm.sendCommand(Poll.shell(ids, "sleep 0.1").maxConcurrency("1").build())
-        .command().commandId();
+    String commandId =
+        ssm.sendCommand(Poll.shell(ids, "sleep 0.1").maxConcurrency("1").build())
+            .command()
+            .commandId();
 
     List<Instant[]> spans = new ArrayList<>();
     for (String id : ids) {
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
-      spans.add(new Instant[] {Instant.parse(inv.executionStartDateTime()),
-          Instant.parse(inv.executionEndDateTime())});
+      spans.add(
+          new Instant[] {
+            Instant.parse(inv.executionStartDateTime()), Instant.parse(inv.executionEndDateTime())
+          });
     }
     spans.sort((a, b) -> a[0].compareTo(b[0]));
     for (int i = 1; i < spans.size(); i++) {
@@ -146,8 +173,10 @@ class LifecycleIT {
   void maxErrorsZero_firstFailureTerminatesTheRest() {
     List<String> ids = emu.instanceIds().subList(0, 3);
     Map<String, Integer> before = emu.state().executions();
-    String commandId = ssm.sendCommand(Poll.shell(ids, "exit 1")
-        .maxConcurrency("1").maxErrors("0").build()).command().commandId();
+    String commandId =
+        ssm.sendCommand(Poll.shell(ids, "exit 1").maxConcurrency("1").maxErrors("0").build())
+            .command()
+            .commandId();
 
     Poll.until(() -> command(commandId).completedCount() == 3);
     List<String> details = new ArrayList<>();
@@ -158,17 +187,24 @@ class LifecycleIT {
     assertThat(details).containsExactlyInAnyOrder("Failed", "Terminated", "Terminated");
     assertThat(command(commandId).statusAsString()).isEqualTo("Failed");
     assertThat(command(commandId).errorCount()).isEqualTo(1);
-    int started = ids.stream().mapToInt(
-        id -> emu.state().executionCount(id) - before.getOrDefault(id, 0)).sum();
+    int started =
+        ids.stream()
+            .mapToInt(id -> emu.state().executionCount(id) - before.getOrDefault(id, 0))
+            .sum();
     assertThat(started).isEqualTo(1);
   }
 
   @Test
   void workingDirectory_givenFolder_scriptRunsThere() {
     String id = emu.instanceIds().get(0);
-    String commandId = ssm.sendCommand(Poll.shell(List.of(id))
-        .parameters(Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/tmp")))
-        .build()).command().commandId();
+    String commandId =
+        ssm.sendCommand(
+                Poll.shell(List.of(id))
+                    .parameters(
+                        Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/tmp")))
+                    .build())
+            .command()
+            .commandId();
 
     assertThat(Poll.terminal(ssm, commandId, id).standardOutputContent()).isEqualTo("/tmp\n");
   }
@@ -176,9 +212,14 @@ class LifecycleIT {
   @Test
   void workingDirectory_missing_failedWithMessage() {
     String id = emu.instanceIds().get(0);
-    String commandId = ssm.sendCommand(Poll.shell(List.of(id))
-        .parameters(Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/no/such")))
-        .build()).command().commandId();
+    String commandId =
+        ssm.sendCommand(
+                Poll.shell(List.of(id))
+                    .parameters(
+                        Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/no/such")))
+                    .build())
+            .command()
+            .commandId();
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
     assertThat(inv.statusAsString()).isEqualTo("Failed");
@@ -188,15 +229,26 @@ class LifecycleIT {
   @Test
   void largeOutput_truncatedInlineAndInPluginOutput() {
     String id = emu.instanceIds().get(1);
-    String commandId = Poll.send(ssm, List.of(id),
-        "head -c 30000 /dev/zero | tr '\\0' o", "head -c 9000 /dev/zero | tr '\\0' e >&2");
+    String commandId =
+        Poll.send(
+            ssm,
+            List.of(id),
+            "head -c 30000 /dev/zero | tr '\\0' o",
+            "head -c 9000 /dev/zero | tr '\\0' e >&2");
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
     assertThat(inv.standardOutputContent()).hasSize(24_000).endsWith("o--output truncated--");
     assertThat(inv.standardErrorContent()).hasSize(8_000).endsWith("e--output truncated--");
-    String output = ssm.listCommandInvocations(b -> b.commandId(commandId).details(true))
-        .commandInvocations().get(0).commandPlugins().get(0).output();
-    assertThat(output).hasSize(2_500).contains("\n----------ERROR-------\n")
+    String output =
+        ssm.listCommandInvocations(b -> b.commandId(commandId).details(true))
+            .commandInvocations()
+            .get(0)
+            .commandPlugins()
+            .get(0)
+            .output();
+    assertThat(output)
+        .hasSize(2_500)
+        .contains("\n----------ERROR-------\n")
         .endsWith("\n---Error truncated----");
   }
 

@@ -21,12 +21,13 @@ class PagingIT {
 
   @BeforeAll
   static void start() {
-    emu = SsmEmulator.builder()
-        .instances(7)
-        .addTag("Env", "dev")
-        .addInstance(InstanceSpec.builder().online(false).addTag("Team", "blue").build())
-        .visibilityDelay(Duration.ZERO)
-        .start();
+    emu =
+        SsmEmulator.builder()
+            .instances(7)
+            .addTag("Env", "dev")
+            .addInstance(InstanceSpec.builder().online(false).addTag("Team", "blue").build())
+            .visibilityDelay(Duration.ZERO)
+            .start();
     ssm = emu.newSsmClient();
   }
 
@@ -44,13 +45,16 @@ class PagingIT {
 
     List<String> seen = new ArrayList<>();
     int pages = 0;
-    for (ListCommandInvocationsResponse page : ssm.listCommandInvocationsPaginator(
-        b -> b.commandId(commandId).maxResults(2).details(true))) {
+    for (ListCommandInvocationsResponse page :
+        ssm.listCommandInvocationsPaginator(
+            b -> b.commandId(commandId).maxResults(2).details(true))) {
       pages++;
-      page.commandInvocations().forEach(inv -> {
-        seen.add(inv.instanceId());
-        assertThat(inv.commandPlugins().get(0).output()).isEqualTo(inv.instanceId() + "\n");
-      });
+      page.commandInvocations()
+          .forEach(
+              inv -> {
+                seen.add(inv.instanceId());
+                assertThat(inv.commandPlugins().get(0).output()).isEqualTo(inv.instanceId() + "\n");
+              });
     }
 
     assertThat(pages).isEqualTo(3);
@@ -67,7 +71,8 @@ class PagingIT {
 
     List<String> failedIds = new ArrayList<>();
     ssm.listCommandsPaginator(b -> b.filters(f -> f.key(CommandFilterKey.STATUS).value("Failed")))
-        .commands().forEach(c -> failedIds.add(c.commandId()));
+        .commands()
+        .forEach(c -> failedIds.add(c.commandId()));
 
     assertThat(failedIds).contains(failed).doesNotContain(ok);
   }
@@ -76,24 +81,36 @@ class PagingIT {
   void describeInstanceInformation_pagesOfFive_listAllEight() {
     List<String> seen = new ArrayList<>();
     ssm.describeInstanceInformationPaginator(b -> b.maxResults(5))
-        .instanceInformationList().forEach(i -> seen.add(i.instanceId()));
+        .instanceInformationList()
+        .forEach(i -> seen.add(i.instanceId()));
 
     assertThat(seen).containsExactlyElementsOf(emu.instanceIds());
   }
 
   @Test
   void describeInstanceInformation_tagAndPingFilters_bothForms() {
-    List<InstanceInformation> workers = ssm.describeInstanceInformation(
-        b -> b.filters(f -> f.key("tag:Role").values("worker"))).instanceInformationList();
-    List<InstanceInformation> lost = ssm.describeInstanceInformation(
-        b -> b.instanceInformationFilterList(f -> f.key(InstanceInformationFilterKey.PING_STATUS)
-            .valueSet("ConnectionLost"))).instanceInformationList();
-    List<InstanceInformation> dev = ssm.describeInstanceInformation(
-        b -> b.maxResults(50).filters(f -> f.key("tag:Env").values("dev"))).instanceInformationList();
+    List<InstanceInformation> workers =
+        ssm.describeInstanceInformation(b -> b.filters(f -> f.key("tag:Role").values("worker")))
+            .instanceInformationList();
+    List<InstanceInformation> lost =
+        ssm.describeInstanceInformation(
+                b ->
+                    b.instanceInformationFilterList(
+                        f ->
+                            f.key(InstanceInformationFilterKey.PING_STATUS)
+                                .valueSet("ConnectionLost")))
+            .instanceInformationList();
+    List<InstanceInformation> dev =
+        ssm.describeInstanceInformation(
+                b -> b.maxResults(50).filters(f -> f.key("tag:Env").values("dev")))
+            .instanceInformationList();
 
-    assertThat(workers).extracting(InstanceInformation::instanceId).containsExactly(
-        emu.instanceIds().get(1), emu.instanceIds().get(3), emu.instanceIds().get(5));
-    assertThat(lost).extracting(InstanceInformation::instanceId)
+    assertThat(workers)
+        .extracting(InstanceInformation::instanceId)
+        .containsExactly(
+            emu.instanceIds().get(1), emu.instanceIds().get(3), emu.instanceIds().get(5));
+    assertThat(lost)
+        .extracting(InstanceInformation::instanceId)
         .containsExactly(emu.instanceIds().get(7));
     assertThat(lost.get(0).pingStatusAsString()).isEqualTo("ConnectionLost");
     assertThat(dev).hasSize(8);

@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
 /** Test helpers that poll a running emulator through the real SDK client. */
 final class Poll {
-  private static final Set<String> TERMINAL =
-      Set.of("Success", "Failed", "TimedOut", "Cancelled");
+  private static final Set<String> TERMINAL = Set.of("Success", "Failed", "TimedOut", "Cancelled");
   private static final Duration LIMIT = Duration.ofSeconds(20);
 
   private Poll() {}
@@ -33,14 +32,15 @@ final class Poll {
   /** Polls GetCommandInvocation until the status is terminal. */
   static GetCommandInvocationResponse terminal(SsmClient ssm, String commandId, String instanceId) {
     GetCommandInvocationResponse[] last = new GetCommandInvocationResponse[1];
-    until(() -> {
-      try {
-        last[0] = ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(instanceId));
-        return TERMINAL.contains(last[0].statusAsString());
-      } catch (InvocationDoesNotExistException e) {
-        return false;
-      }
-    });
+    until(
+        () -> {
+          try {
+            last[0] = ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(instanceId));
+            return TERMINAL.contains(last[0].statusAsString());
+          } catch (InvocationDoesNotExistException e) {
+            return false;
+          }
+        });
     return last[0];
   }
 

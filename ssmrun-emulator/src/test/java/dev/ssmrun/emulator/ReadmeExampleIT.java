@@ -17,9 +17,14 @@ class ReadmeExampleIT {
   void echo_runsOnEveryInstance() {
     SsmEmulator emu = SSM.emulator();
     try (SsmClient ssm = emu.newSsmClient()) {
-      String id = ssm.sendCommand(b -> b.documentName("AWS-RunShellScript")
-          .instanceIds(emu.instanceIds())
-          .parameters(Map.of("commands", List.of("echo hi")))).command().commandId();
+      String id =
+          ssm.sendCommand(
+                  b ->
+                      b.documentName("AWS-RunShellScript")
+                          .instanceIds(emu.instanceIds())
+                          .parameters(Map.of("commands", List.of("echo hi"))))
+              .command()
+              .commandId();
       for (String instance : emu.instanceIds()) {
         assertThat(Poll.terminal(ssm, id, instance).standardOutputContent()).isEqualTo("hi\n");
       }

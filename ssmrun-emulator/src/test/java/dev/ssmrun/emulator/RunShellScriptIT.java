@@ -29,8 +29,9 @@ class RunShellScriptIT {
   @Test
   void sendCommand_scriptExitsThree_failedWithCodeThreeAndOutput() {
     String id = emu.instanceIds().get(0);
-    String commandId = Poll.send(ssm, List.of(id),
-        "echo hello from $AWS_SSM_INSTANCE_ID", "echo oops >&2", "exit 3");
+    String commandId =
+        Poll.send(
+            ssm, List.of(id), "echo hello from $AWS_SSM_INSTANCE_ID", "echo oops >&2", "exit 3");
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
@@ -46,16 +47,25 @@ class RunShellScriptIT {
   @Test
   void sendCommand_threeInstances_eachRunsOnceWithItsEnvironment() {
     List<String> ids = emu.instanceIds();
-    String commandId = Poll.send(ssm, ids,
-        "echo $AWS_SSM_INSTANCE_ID $AWS_SSM_REGION_NAME $SSM_COMMAND_ID $AWS_SSM_PLATFORM_NAME",
-        "pwd");
+    String commandId =
+        Poll.send(
+            ssm,
+            ids,
+            "echo $AWS_SSM_INSTANCE_ID $AWS_SSM_REGION_NAME $SSM_COMMAND_ID $AWS_SSM_PLATFORM_NAME",
+            "pwd");
 
     for (String id : ids) {
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
       assertThat(inv.statusAsString()).isEqualTo("Success");
       assertThat(inv.responseCode()).isZero();
-      assertThat(inv.standardOutputContent()).isEqualTo(id + " us-east-1 " + commandId
-          + " Amazon Linux\n" + emu.instanceDirectory(id).resolve("work") + "\n");
+      assertThat(inv.standardOutputContent())
+          .isEqualTo(
+              id
+                  + " us-east-1 "
+                  + commandId
+                  + " Amazon Linux\n"
+                  + emu.instanceDirectory(id).resolve("work")
+                  + "\n");
     }
     assertThat(emu.state().executions()).containsOnlyKeys(ids);
   }

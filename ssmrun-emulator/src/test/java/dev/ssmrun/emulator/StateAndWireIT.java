@@ -33,9 +33,10 @@ class StateAndWireIT {
       String id = emu.instanceIds().get(0);
       Poll.terminal(ssm, Poll.send(ssm, List.of(id), "true"), id);
 
-      HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(emu.endpoint().resolve("/_emulator/state")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(emu.endpoint().resolve("/_emulator/state")).build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode state = new ObjectMapper().readTree(response.body());
 
       assertThat(state.at("/calls/SendCommand/ok").asInt()).isEqualTo(1);
@@ -49,11 +50,14 @@ class StateAndWireIT {
   @Test
   void unsignedRequest_missingAuthenticationToken400WithAwsHeaders() throws Exception {
     try (SsmEmulator emu = SsmEmulator.builder().instances(0).start()) {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(emu.endpoint())
-              .header("X-Amz-Target", "AmazonSSM.ListCommands")
-              .header("Content-Type", "application/x-amz-json-1.1")
-              .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(emu.endpoint())
+                  .header("X-Amz-Target", "AmazonSSM.ListCommands")
+                  .header("Content-Type", "application/x-amz-json-1.1")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(new ObjectMapper().readTree(response.body()).get("__type").asText())
@@ -70,10 +74,10 @@ class StateAndWireIT {
     try (SsmEmulator emu = SsmEmulator.builder().instances(0).start();
         SsmClient badSecret = client(emu, "test", "wrong");
         SsmClient badKey = client(emu, "nobody", "test")) {
-      SsmException signature = catchThrowableOfType(SsmException.class,
-          () -> badSecret.listCommands(b -> { }));
-      SsmException key = catchThrowableOfType(SsmException.class,
-          () -> badKey.listCommands(b -> { }));
+      SsmException signature =
+          catchThrowableOfType(SsmException.class, () -> badSecret.listCommands(b -> {}));
+      SsmException key =
+          catchThrowableOfType(SsmException.class, () -> badKey.listCommands(b -> {}));
 
       assertThat(signature.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
       assertThat(key.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
@@ -83,14 +87,16 @@ class StateAndWireIT {
 
   @Test
   void visibilityDelay_invocationInvisibleRightAfterSend() {
-    try (SsmEmulator emu = SsmEmulator.builder().instances(1)
-            .visibilityDelay(Duration.ofSeconds(1)).start();
+    try (SsmEmulator emu =
+            SsmEmulator.builder().instances(1).visibilityDelay(Duration.ofSeconds(1)).start();
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId = Poll.send(ssm, List.of(id), "true");
 
-      assertThat(catchThrowableOfType(InvocationDoesNotExistException.class,
-          () -> ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id))))
+      assertThat(
+              catchThrowableOfType(
+                  InvocationDoesNotExistException.class,
+                  () -> ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id))))
           .isNotNull();
       assertThat(ssm.listCommandInvocations(b -> b.commandId(commandId)).commandInvocations())
           .isEmpty();
@@ -102,8 +108,8 @@ class StateAndWireIT {
   void close_killsRunningScriptsAndDeletesFolders() throws IOException {
     Path home;
     long shell;
-    try (SsmEmulator emu = SsmEmulator.builder().instances(1).visibilityDelay(Duration.ZERO)
-            .start();
+    try (SsmEmulator emu =
+            SsmEmulator.builder().instances(1).visibilityDelay(Duration.ZERO).start();
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       home = emu.instanceDirectory(id);
@@ -117,10 +123,11 @@ class StateAndWireIT {
   }
 
   private static SsmClient client(SsmEmulator emu, String key, String secret) {
-    return SsmClient.builder().endpointOverride(URI.create(emu.endpoint().toString()))
+    return SsmClient.builder()
+        .endpointOverride(URI.create(emu.endpoint().toString()))
         .region(Region.of(emu.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key,
-            secret)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
         .build();
   }
 }

@@ -27,13 +27,14 @@ class ValidationIT {
 
   @BeforeAll
   static void start() {
-    emu = SsmEmulator.builder()
-        .instances(1)
-        .maxDocumentSize(4 * 1024)
-        .visibilityDelay(Duration.ofMillis(20))
-        .addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build())
-        .addInstance(InstanceSpec.builder().online(false).build())
-        .start();
+    emu =
+        SsmEmulator.builder()
+            .instances(1)
+            .maxDocumentSize(4 * 1024)
+            .visibilityDelay(Duration.ofMillis(20))
+            .addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build())
+            .addInstance(InstanceSpec.builder().online(false).build())
+            .start();
     ssm = emu.newSsmClient();
     linux = emu.instanceIds().get(0);
     windows = emu.instanceIds().get(1);
@@ -53,22 +54,31 @@ class ValidationIT {
     assertCode("DuplicateInstanceId", send(Poll.shell(List.of(linux, linux), "true")));
     assertCode("InvalidInstanceId", send(Poll.shell(List.of("i-0123456789abcdef0"), "true")));
     assertCode("InvalidInstanceId", send(Poll.shell(List.of(offline), "true")));
-    assertCode("ValidationException", send(Poll.shell(List.of(linux), "true")
-        .comment("x".repeat(101))));
+    assertCode(
+        "ValidationException", send(Poll.shell(List.of(linux), "true").comment("x".repeat(101))));
     assertCode("ValidationException", send(Poll.shell(List.of(linux), "true").timeoutSeconds(29)));
-    assertCode("ValidationException", send(Poll.shell(List.of(linux), "true")
-        .maxConcurrency("0")));
+    assertCode("ValidationException", send(Poll.shell(List.of(linux), "true").maxConcurrency("0")));
     assertCode("ValidationException", send(Poll.shell(List.of(linux), "true").maxErrors("x")));
-    assertCode("InvalidDocument", send(Poll.shell(List.of(linux), "true")
-        .documentName("AWS-NoSuchDocument")));
-    assertCode("InvalidDocumentVersion", send(Poll.shell(List.of(linux), "true")
-        .documentVersion("7")));
-    assertCode("InvalidParameters", send(Poll.shell(List.of(linux))
-        .parameters(Map.of("command", List.of("true")))));
-    assertCode("InvalidParameters", send(Poll.shell(List.of(linux))
-        .parameters(Map.of("commands", List.of("true"), "executionTimeout", List.of("0")))));
-    assertCode("ValidationException", send(SendCommandRequest.builder()
-        .documentName("AWS-RunShellScript").parameters(Map.of("commands", List.of("true")))));
+    assertCode(
+        "InvalidDocument",
+        send(Poll.shell(List.of(linux), "true").documentName("AWS-NoSuchDocument")));
+    assertCode(
+        "InvalidDocumentVersion", send(Poll.shell(List.of(linux), "true").documentVersion("7")));
+    assertCode(
+        "InvalidParameters",
+        send(Poll.shell(List.of(linux)).parameters(Map.of("command", List.of("true")))));
+    assertCode(
+        "InvalidParameters",
+        send(
+            Poll.shell(List.of(linux))
+                .parameters(
+                    Map.of("commands", List.of("true"), "executionTimeout", List.of("0")))));
+    assertCode(
+        "ValidationException",
+        send(
+            SendCommandRequest.builder()
+                .documentName("AWS-RunShellScript")
+                .parameters(Map.of("commands", List.of("true")))));
     assertThat(emu.state().executions()).isEmpty();
   }
 
@@ -78,18 +88,23 @@ class ValidationIT {
     for (int i = 0; i < 6; i++) {
       targets.add(Target.builder().key("tag:K" + i).values("v").build());
     }
-    assertCode("ValidationException", send(SendCommandRequest.builder()
-        .documentName("AWS-RunShellScript").targets(targets)
-        .parameters(Map.of("commands", List.of("true")))));
+    assertCode(
+        "ValidationException",
+        send(
+            SendCommandRequest.builder()
+                .documentName("AWS-RunShellScript")
+                .targets(targets)
+                .parameters(Map.of("commands", List.of("true")))));
   }
 
   @Test
   void sendCommand_documentForOtherPlatform_unsupportedPlatformType() {
-    SsmException powershellOnLinux = error(send(Poll.shell(List.of(linux), "Get-Date")
-        .documentName("AWS-RunPowerShellScript")));
+    SsmException powershellOnLinux =
+        error(send(Poll.shell(List.of(linux), "Get-Date").documentName("AWS-RunPowerShellScript")));
     SsmException shellOnWindows = error(send(Poll.shell(List.of(windows), "true")));
 
-    assertThat(powershellOnLinux.awsErrorDetails().errorCode()).isEqualTo("UnsupportedPlatformType");
+    assertThat(powershellOnLinux.awsErrorDetails().errorCode())
+        .isEqualTo("UnsupportedPlatformType");
     assertThat(powershellOnLinux.statusCode()).isEqualTo(400);
     assertThat(shellOnWindows.awsErrorDetails().errorCode()).isEqualTo("UnsupportedPlatformType");
   }
@@ -108,25 +123,37 @@ class ValidationIT {
     assertCode("ValidationException", () -> ssm.listCommands(b -> b.maxResults(0)));
     assertCode("ValidationException", () -> ssm.describeInstanceInformation(b -> b.maxResults(4)));
     assertCode("InvalidNextToken", () -> ssm.listCommands(b -> b.nextToken("bm90LWEtdG9rZW4")));
-    assertCode("InvalidFilterKey", () -> ssm.describeInstanceInformation(
-        b -> b.filters(f -> f.key("Color").values("red"))));
+    assertCode(
+        "InvalidFilterKey",
+        () -> ssm.describeInstanceInformation(b -> b.filters(f -> f.key("Color").values("red"))));
   }
 
   @Test
   void getCommandInvocation_unknownCommandOrPlugin_invocationDoesNotExist() {
-    assertCode("InvocationDoesNotExist", () -> ssm.getCommandInvocation(
-        b -> b.commandId("12345678-1234-1234-1234-123456789012").instanceId(linux)));
+    assertCode(
+        "InvocationDoesNotExist",
+        () ->
+            ssm.getCommandInvocation(
+                b -> b.commandId("12345678-1234-1234-1234-123456789012").instanceId(linux)));
     String commandId = Poll.send(ssm, List.of(linux), "true");
     Poll.terminal(ssm, commandId, linux);
-    assertCode("InvalidPluginName", () -> ssm.getCommandInvocation(
-        b -> b.commandId(commandId).instanceId(linux).pluginName("aws:runPowerShellScript")));
-    assertCode("InvocationDoesNotExist", () -> ssm.getCommandInvocation(
-        b -> b.commandId(commandId).instanceId(windows)));
+    assertCode(
+        "InvalidPluginName",
+        () ->
+            ssm.getCommandInvocation(
+                b ->
+                    b.commandId(commandId)
+                        .instanceId(linux)
+                        .pluginName("aws:runPowerShellScript")));
+    assertCode(
+        "InvocationDoesNotExist",
+        () -> ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(windows)));
   }
 
   @Test
   void cancelCommand_unknownCommand_invalidCommandId() {
-    assertCode("InvalidCommandId",
+    assertCode(
+        "InvalidCommandId",
         () -> ssm.cancelCommand(b -> b.commandId("12345678-1234-1234-1234-123456789012")));
   }
 

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
  * Measures the emulator's own overhead and throughput, with 10 instances running {@code true}.
  *
  * <ol>
- *   <li>Overhead: for each invocation, (terminal time − RequestedDateTime) − the run time of the
+ *   <li>Overhead: per invocation, (terminal time − RequestedDateTime) − the run time of the
  *       same process started directly ({@code setsid sh -c script}, median of local runs). Goal:
  *       p50 ≤ 50 ms.
  *   <li>Throughput: SendCommand calls per second from several client threads. Goal: ≥ 200/s.
@@ -41,18 +41,21 @@ public final class EmulatorBenchmark {
   /** Prints the figures and whether each goal was met. */
   public static void main(String[] args) throws Exception {
     double processMs = baselineProcessMillis(10);
-    try (SsmEmulator emu = SsmEmulator.builder().instances(INSTANCES)
-            .visibilityDelay(Duration.ZERO).start();
+    try (SsmEmulator emu =
+            SsmEmulator.builder().instances(INSTANCES).visibilityDelay(Duration.ZERO).start();
         SsmClient ssm = emu.newSsmClient()) {
       warmUp(ssm, emu);
       List<Double> overhead = overheadMillis(ssm, emu, processMs);
       double rate = sendRate(emu);
       double p50 = percentile(overhead, 50);
-      System.out.printf("process run time (setsid sh -c true, 10 at a time), median: %.1f ms%n", processMs);
-      System.out.printf("overhead SendCommand -> terminal status beyond process time:"
+      System.out.printf(
+          "process run time (setsid sh -c true, 10 at a time), median: %.1f ms%n", processMs);
+      System.out.printf(
+          "overhead SendCommand -> terminal status beyond process time:"
               + " p50 %.1f ms, p90 %.1f ms, max %.1f ms (%d invocations)%n",
           p50, percentile(overhead, 90), percentile(overhead, 100), overhead.size());
-      System.out.printf("SendCommand throughput: %.0f calls/s (%d calls, %d threads, %d cores)%n",
+      System.out.printf(
+          "SendCommand throughput: %.0f calls/s (%d calls, %d threads, %d cores)%n",
           rate, THROUGHPUT_CALLS, THREADS, Runtime.getRuntime().availableProcessors());
       System.out.println("goal p50 overhead <= 50 ms: " + (p50 <= 50 ? "met" : "MISSED"));
       System.out.println("goal >= 200 SendCommand/s: " + (rate >= 200 ? "met" : "MISSED"));
@@ -74,14 +77,18 @@ public final class EmulatorBenchmark {
       List<Future<?>> runs = new ArrayList<>();
       for (int i = 0; i < INSTANCES; i++) {
         Path out = dir.resolve("out-" + i);
-        runs.add(pool.submit(() -> {
-          long start = System.nanoTime();
-          new ProcessBuilder("setsid", "sh", "-c", "'" + script + "'")
-              .redirectOutput(out.toFile()).redirectError(out.toFile())
-              .start().waitFor();
-          times.add((System.nanoTime() - start) / 1e6);
-          return null;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  long start = System.nanoTime();
+                  new ProcessBuilder("setsid", "sh", "-c", "'" + script + "'")
+                      .redirectOutput(out.toFile())
+                      .redirectError(out.toFile())
+                      .start()
+                      .waitFor();
+                  times.add((System.nanoTime() - start) / 1e6);
+                  return null;
+                }));
       }
       for (Future<?> run : runs) {
         run.get();
@@ -120,14 +127,18 @@ public final class EmulatorBenchmark {
     List<Future<?>> workers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < THREADS; t++) {
-      workers.add(pool.submit(() -> {
-        try (SsmClient client = emu.newSsmClient()) {
-          for (int n = next.getAndIncrement(); n < THROUGHPUT_CALLS; n = next.getAndIncrement()) {
-            send(client, List.of(ids.get(n % ids.size())));
-          }
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                try (SsmClient client = emu.newSsmClient()) {
+                  for (int n = next.getAndIncrement();
+                      n < THROUGHPUT_CALLS;
+                      n = next.getAndIncrement()) {
+                    send(client, List.of(ids.get(n % ids.size())));
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> worker : workers) {
       worker.get();
@@ -138,8 +149,12 @@ public final class EmulatorBenchmark {
   }
 
   private static Command send(SsmClient ssm, List<String> ids) {
-    return ssm.sendCommand(b -> b.documentName("AWS-RunShellScript").instanceIds(ids)
-        .parameters(Map.of("commands", List.of("true")))).command();
+    return ssm.sendCommand(
+            b ->
+                b.documentName("AWS-RunShellScript")
+                    .instanceIds(ids)
+                    .parameters(Map.of("commands", List.of("true"))))
+        .command();
   }
 
   private static List<GetCommandInvocationResponse> awaitAll(

@@ -30,8 +30,13 @@ final class Agent {
     try {
       workingDir = workingDir(inv);
     } catch (IllegalStateException e) {
-      report(inv, new ScriptRunner.Result(RunningScript.Outcome.EXITED, 1, new byte[0],
-          e.getMessage().getBytes(StandardCharsets.UTF_8)));
+      report(
+          inv,
+          new ScriptRunner.Result(
+              RunningScript.Outcome.EXITED,
+              1,
+              new byte[0],
+              e.getMessage().getBytes(StandardCharsets.UTF_8)));
       return;
     }
     ScriptRunner.Job job =
@@ -56,8 +61,13 @@ final class Agent {
         running.stop(RunningScript.Outcome.CANCELLED);
       }
     } catch (IOException e) {
-      report(inv, new ScriptRunner.Result(RunningScript.Outcome.EXITED, 1, new byte[0],
-          ("failed to run commands: " + e.getMessage()).getBytes(StandardCharsets.UTF_8)));
+      report(
+          inv,
+          new ScriptRunner.Result(
+              RunningScript.Outcome.EXITED,
+              1,
+              new byte[0],
+              ("failed to run commands: " + e.getMessage()).getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -68,16 +78,21 @@ final class Agent {
     }
     Path dir = inv.instance.workDir().resolve(given.get(0));
     if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("Invalid workingDirectory " + given.get(0)
-          + ", please make sure the directory exists.");
+      throw new IllegalStateException(
+          "Invalid workingDirectory " + given.get(0) + ", please make sure the directory exists.");
     }
     return dir;
   }
 
   private Path orchestrationFolder(Invocation inv) {
     String plugin = inv.command.document.pluginName.replace(":", "");
-    return inv.instance.home.resolve("document").resolve("orchestration")
-        .resolve(inv.command.commandId).resolve(plugin).resolve("0." + plugin);
+    return inv.instance
+        .home
+        .resolve("document")
+        .resolve("orchestration")
+        .resolve(inv.command.commandId)
+        .resolve(plugin)
+        .resolve("0." + plugin);
   }
 
   private Map<String, String> environment(Invocation inv) {
@@ -116,8 +131,16 @@ final class Agent {
       return new String[] {"", ""};
     }
     String plugin = command.document.pluginName.replace(":", "");
-    String base = (command.keyPrefix.isEmpty() ? "" : trimSlashes(command.keyPrefix) + "/")
-        + command.commandId + "/" + inv.instance.id + "/" + plugin + "/0." + plugin + "/";
+    String base =
+        (command.keyPrefix.isEmpty() ? "" : trimSlashes(command.keyPrefix) + "/")
+            + command.commandId
+            + "/"
+            + inv.instance.id
+            + "/"
+            + plugin
+            + "/0."
+            + plugin
+            + "/";
     if (result.stdout().length > 0) {
       uploader.upload(command.bucket, base + "stdout", result.stdout());
     }

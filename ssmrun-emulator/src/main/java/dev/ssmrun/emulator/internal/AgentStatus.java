@@ -4,8 +4,10 @@ package dev.ssmrun.emulator.internal;
 final class AgentStatus {
   /** Exit code the agent reports for a script it stopped (SIGKILL of the group). */
   static final int STOPPED = 137;
+
   /** Exit code meaning "succeed and skip the remaining steps". */
   static final int SUCCESS_AND_SKIP = 168;
+
   /** Exit code meaning "fail and skip the remaining steps". */
   static final int FAIL_AND_SKIP = 169;
 

@@ -22,7 +22,8 @@ final class CallLog {
   synchronized Map<String, Map<String, Integer>> counts() {
     Map<String, Map<String, Integer>> out = new TreeMap<>();
     for (Call call : calls) {
-      out.computeIfAbsent(call.operation(), k -> new TreeMap<>()).merge(call.outcome(), 1, Integer::sum);
+      out.computeIfAbsent(call.operation(), k -> new TreeMap<>())
+          .merge(call.outcome(), 1, Integer::sum);
     }
     return out;
   }

@@ -22,7 +22,9 @@ final class CommandFilters {
   static CommandFilters of(Req req, boolean allowStage) {
     List<JsonNode> filters = req.objects("Filters");
     if (req.has("Filters") && (filters.isEmpty() || filters.size() > 5)) {
-      throw AwsError.validation(req.body.get("Filters").toString(), "filters",
+      throw AwsError.validation(
+          req.body.get("Filters").toString(),
+          "filters",
           "Member must have length less than or equal to 5 and greater than or equal to 1");
     }
     for (JsonNode filter : filters) {
@@ -32,8 +34,8 @@ final class CommandFilters {
       }
       String value = filter.path("value").asText("");
       if (value.isEmpty()) {
-        throw AwsError.validation(value, "filters.member.value",
-            "Member must have length greater than or equal to 1");
+        throw AwsError.validation(
+            value, "filters.member.value", "Member must have length greater than or equal to 1");
       }
       if (key.startsWith("Invoked")) {
         time(value);
@@ -59,8 +61,8 @@ final class CommandFilters {
           ok = value.equals(status) || value.equals(details);
           break;
         case "ExecutionStage":
-          boolean done = command.completedCount() == command.targetCount()
-              && command.targetsResolved;
+          boolean done =
+              command.completedCount() == command.targetCount() && command.targetsResolved;
           ok = value.equals(done ? "Complete" : "Executing");
           break;
         default:
@@ -80,7 +82,8 @@ final class CommandFilters {
       try {
         return Instant.parse(value);
       } catch (DateTimeParseException e2) {
-        throw AwsError.of("ValidationException",
+        throw AwsError.of(
+            "ValidationException",
             "Filter value '" + value + "' is not an ISO-8601 time such as 2024-07-07T00:00:00Z.");
       }
     }

@@ -65,9 +65,8 @@ final class CommandRecord {
   }
 
   int deliveryTimedOutCount() {
-    return (int) invocations.values().stream()
-        .filter(i -> i.details.equals("DeliveryTimedOut"))
-        .count();
+    return (int)
+        invocations.values().stream().filter(i -> i.details.equals("DeliveryTimedOut")).count();
   }
 
   /** The command-level status, derived from the invocations. */
@@ -98,7 +97,8 @@ final class CommandRecord {
   }
 
   private String[] terminalPair() {
-    if (cancelRequested && invocations.values().stream().anyMatch(i -> i.status.equals("Cancelled"))) {
+    if (cancelRequested
+        && invocations.values().stream().anyMatch(i -> i.status.equals("Cancelled"))) {
       return pair("Cancelled", "Cancelled");
     }
     if (invocations.values().stream().allMatch(i -> i.status.equals("Success"))) {

@@ -9,11 +9,28 @@ import java.util.Set;
 /** DescribeInstanceInformation with both filter forms, {@code tag:} filters and paging. */
 final class DescribeInstancesOperation {
   private static final Set<String> LEGACY_KEYS =
-      Set.of("InstanceIds", "AgentVersion", "PingStatus", "PlatformTypes", "ActivationIds",
-          "IamRole", "ResourceType", "AssociationStatus");
+      Set.of(
+          "InstanceIds",
+          "AgentVersion",
+          "PingStatus",
+          "PlatformTypes",
+          "ActivationIds",
+          "IamRole",
+          "ResourceType",
+          "AssociationStatus");
   private static final Set<String> KEYS =
-      Set.of("ActivationIds", "AgentVersion", "AssociationStatus", "IamRole", "InstanceIds",
-          "PingStatus", "PlatformTypes", "ResourceType", "SourceIds", "SourceTypes", "tag-key");
+      Set.of(
+          "ActivationIds",
+          "AgentVersion",
+          "AssociationStatus",
+          "IamRole",
+          "InstanceIds",
+          "PingStatus",
+          "PlatformTypes",
+          "ResourceType",
+          "SourceIds",
+          "SourceTypes",
+          "tag-key");
 
   private final Engine engine;
 
@@ -45,8 +62,8 @@ final class DescribeInstancesOperation {
     List<JsonNode> legacy = req.objects("InstanceInformationFilterList");
     List<JsonNode> modern = req.objects("Filters");
     if (!legacy.isEmpty() && !modern.isEmpty()) {
-      throw AwsError.of("ValidationException",
-          "Use either InstanceInformationFilterList or Filters, not both.");
+      throw AwsError.of(
+          "ValidationException", "Use either InstanceInformationFilterList or Filters, not both.");
     }
     List<Filter> out = new ArrayList<>();
     for (JsonNode f : legacy) {
@@ -59,12 +76,14 @@ final class DescribeInstancesOperation {
   }
 
   private static Filter filter(String key, List<String> values, boolean legacy) {
-    boolean known = legacy ? LEGACY_KEYS.contains(key) : KEYS.contains(key) || key.startsWith("tag:");
+    boolean known =
+        legacy ? LEGACY_KEYS.contains(key) : KEYS.contains(key) || key.startsWith("tag:");
     if (!known) {
       throw AwsError.bare("InvalidFilterKey");
     }
     if (values.isEmpty() || values.size() > 100) {
-      throw AwsError.of("InvalidInstanceInformationFilterValue",
+      throw AwsError.of(
+          "InvalidInstanceInformationFilterValue",
           "Filter " + key + " needs between 1 and 100 values.");
     }
     return new Filter(key, values);

@@ -51,9 +51,8 @@ final class Dispatcher {
         return;
       }
       int limit = Limits.concurrency(command.maxConcurrency, command.targetCount());
-      long running = command.invocations.values().stream()
-          .filter(i -> i.started() && !i.terminal())
-          .count();
+      long running =
+          command.invocations.values().stream().filter(i -> i.started() && !i.terminal()).count();
       for (Invocation inv : command.invocations.values()) {
         if (running >= limit) {
           break;

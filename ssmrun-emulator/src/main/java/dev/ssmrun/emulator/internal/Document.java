@@ -8,13 +8,9 @@ import java.util.regex.Pattern;
 /** The command documents the emulator knows: the two AWS script documents (schema 1.2). */
 enum Document {
   RUN_SHELL_SCRIPT(
-      "AWS-RunShellScript",
-      "aws:runShellScript",
-      EnumSet.of(Platform.LINUX, Platform.MACOS)),
+      "AWS-RunShellScript", "aws:runShellScript", EnumSet.of(Platform.LINUX, Platform.MACOS)),
   RUN_POWERSHELL_SCRIPT(
-      "AWS-RunPowerShellScript",
-      "aws:runPowerShellScript",
-      EnumSet.of(Platform.WINDOWS));
+      "AWS-RunPowerShellScript", "aws:runPowerShellScript", EnumSet.of(Platform.WINDOWS));
 
   /** The document's size in bytes (its JSON content), which counts against the size limit. */
   static final int CONTENT_SIZE = 1_800;
@@ -34,11 +30,6 @@ enum Document {
     this.documentName = documentName;
     this.pluginName = pluginName;
     this.platforms = platforms;
-  }
-
-  /** The step name the agent uses: the runtimeConfig property id, e.g. {@code 0.aws:runShellScript}. */
-  String stepName() {
-    return "0." + pluginName;
   }
 
   static Document byName(String name) {

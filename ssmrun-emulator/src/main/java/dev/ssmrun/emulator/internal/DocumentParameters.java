@@ -24,8 +24,12 @@ final class DocumentParameters {
       }
     }
     if (!unknown.isEmpty()) {
-      throw invalid("Parameters " + unknown + " are not defined in the document. Allowed: "
-          + new TreeSet<>(Document.PARAMETERS) + ".");
+      throw invalid(
+          "Parameters "
+              + unknown
+              + " are not defined in the document. Allowed: "
+              + new TreeSet<>(Document.PARAMETERS)
+              + ".");
     }
     List<String> commands = given.get("commands");
     if (commands == null || commands.isEmpty()) {
@@ -38,8 +42,11 @@ final class DocumentParameters {
     }
     String timeout = single(given, "executionTimeout", "3600");
     if (!Document.EXECUTION_TIMEOUT.matcher(timeout).matches()) {
-      throw invalid("Parameter \"executionTimeout\" must be a whole number of seconds from 1 to"
-          + " 172800, got '" + timeout + "'.");
+      throw invalid(
+          "Parameter \"executionTimeout\" must be a whole number of seconds from 1 to"
+              + " 172800, got '"
+              + timeout
+              + "'.");
     }
     out.put("workingDirectory", List.of(workingDirectory));
     out.put("executionTimeout", List.of(timeout));

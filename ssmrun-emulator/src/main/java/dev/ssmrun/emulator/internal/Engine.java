@@ -57,7 +57,8 @@ public final class Engine implements AutoCloseable {
   public static Engine create(Settings settings, OutputUploader uploader) {
     try {
       Files.createDirectories(settings.workRoot());
-      Files.setPosixFilePermissions(settings.workRoot(), PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(
+          settings.workRoot(), PosixFilePermissions.fromString("rwx------"));
     } catch (IOException e) {
       throw new IllegalStateException("cannot create work folder " + settings.workRoot(), e);
     }
@@ -91,8 +92,8 @@ public final class Engine implements AutoCloseable {
     synchronized (lock) {
       Instance instance = instances.get(instanceId);
       if (instance == null) {
-        throw new IllegalArgumentException("no simulated instance " + instanceId
-            + "; known: " + instances.keySet());
+        throw new IllegalArgumentException(
+            "no simulated instance " + instanceId + "; known: " + instances.keySet());
       }
       instance.online = online;
       instance.lastPing = clock.instant();

@@ -26,7 +26,8 @@ final class Invocation {
   }
 
   boolean terminal() {
-    return !status.equals("Pending") && !status.equals("InProgress")
+    return !status.equals("Pending")
+        && !status.equals("InProgress")
         && !status.equals("Cancelling");
   }
 

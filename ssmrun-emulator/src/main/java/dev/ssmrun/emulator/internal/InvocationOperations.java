@@ -56,8 +56,9 @@ final class InvocationOperations {
       }
       Paging.Page<Invocation> page = Paging.page(matching, req, maxResults);
       List<ObjectNode> items = new ArrayList<>();
-      page.items().forEach(
-          inv -> items.add(Shapes.listedInvocation(inv, details, engine.settings.region())));
+      page.items()
+          .forEach(
+              inv -> items.add(Shapes.listedInvocation(inv, details, engine.settings.region())));
       return Shapes.page("CommandInvocations", items, page.nextToken());
     }
   }

@@ -42,8 +42,8 @@ final class ListCommandsOperation {
     String commandId = InvocationOperations.commandId(req, true);
     List<String> ids = req.strings("InstanceIds");
     if (ids.size() > 50) {
-      throw AwsError.validation(ids.toString(), "instanceIds",
-          "Member must have length less than or equal to 50");
+      throw AwsError.validation(
+          ids.toString(), "instanceIds", "Member must have length less than or equal to 50");
     }
     if (new LinkedHashSet<>(ids).size() != ids.size()) {
       throw AwsError.bare("DuplicateInstanceId");
@@ -58,8 +58,8 @@ final class ListCommandsOperation {
       for (String id : ids) {
         Invocation inv = command.invocations.get(id);
         if (inv == null) {
-          throw AwsError.of("InvalidInstanceId", "Instance " + id + " is not part of command "
-              + commandId + ".");
+          throw AwsError.of(
+              "InvalidInstanceId", "Instance " + id + " is not part of command " + commandId + ".");
         }
         targets.add(inv);
       }

@@ -44,16 +44,16 @@ final class Req {
   /** Checks a string's length and pattern, as the model's constraints do. */
   static void check(String value, String field, int min, int max, Pattern pattern) {
     if (value.length() < min) {
-      throw AwsError.validation(value, field,
-          "Member must have length greater than or equal to " + min);
+      throw AwsError.validation(
+          value, field, "Member must have length greater than or equal to " + min);
     }
     if (value.length() > max) {
-      throw AwsError.validation(value, field,
-          "Member must have length less than or equal to " + max);
+      throw AwsError.validation(
+          value, field, "Member must have length less than or equal to " + max);
     }
     if (pattern != null && !pattern.matcher(value).matches()) {
-      throw AwsError.validation(value, field,
-          "Member must satisfy regular expression pattern: " + pattern.pattern());
+      throw AwsError.validation(
+          value, field, "Member must satisfy regular expression pattern: " + pattern.pattern());
     }
   }
 
@@ -75,12 +75,12 @@ final class Req {
       return fallback;
     }
     if (value < min) {
-      throw AwsError.validation(String.valueOf(value), field,
-          "Member must have value greater than or equal to " + min);
+      throw AwsError.validation(
+          String.valueOf(value), field, "Member must have value greater than or equal to " + min);
     }
     if (value > max) {
-      throw AwsError.validation(String.valueOf(value), field,
-          "Member must have value less than or equal to " + max);
+      throw AwsError.validation(
+          String.valueOf(value), field, "Member must have value less than or equal to " + max);
     }
     return value;
   }
@@ -155,7 +155,6 @@ final class Req {
   }
 
   private static AwsError serialization(String name, String expected) {
-    return AwsError.of("SerializationException",
-        "Member " + name + " must be " + expected + ".");
+    return AwsError.of("SerializationException", "Member " + name + " must be " + expected + ".");
   }
 }

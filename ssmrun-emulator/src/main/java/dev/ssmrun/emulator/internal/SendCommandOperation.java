@@ -34,8 +34,8 @@ final class SendCommandOperation {
     List<String> instanceIds = instanceIds(req);
     List<JsonNode> targets = TargetResolver.validate(req);
     if (instanceIds.isEmpty() == targets.isEmpty()) {
-      throw AwsError.of("ValidationException",
-          "Exactly one of InstanceIds or Targets must be specified.");
+      throw AwsError.of(
+          "ValidationException", "Exactly one of InstanceIds or Targets must be specified.");
     }
     b.comment = optional(req, "Comment", "comment", 0, 100, null);
     b.timeoutSeconds = req.intInRange("TimeoutSeconds", "timeoutSeconds", 30, 2_592_000, 3600);
@@ -48,8 +48,7 @@ final class SendCommandOperation {
     b.document = document(documentName);
     b.documentVersion = documentVersion(req);
     b.parameters = DocumentParameters.validate(req.stringListMap("Parameters"));
-    b.executionTimeoutSeconds =
-        Integer.parseInt(b.parameters.get("executionTimeout").get(0));
+    b.executionTimeoutSeconds = Integer.parseInt(b.parameters.get("executionTimeout").get(0));
     checkSize(documentName, b.parameters);
     b.request = req.body;
     b.usesTargets = !targets.isEmpty();
@@ -76,14 +75,17 @@ final class SendCommandOperation {
   private List<String> instanceIds(Req req) {
     List<String> ids = req.strings("InstanceIds");
     if (ids.size() > 50) {
-      throw AwsError.validation(ids.toString(), "instanceIds",
-          "Member must have length less than or equal to 50");
+      throw AwsError.validation(
+          ids.toString(), "instanceIds", "Member must have length less than or equal to 50");
     }
     for (String id : ids) {
       if (!INSTANCE_ID.matcher(id).matches()) {
-        throw AwsError.validation(ids.toString(), "instanceIds",
+        throw AwsError.validation(
+            ids.toString(),
+            "instanceIds",
             "Member must satisfy constraint: [Member must satisfy regular expression pattern: "
-                + INSTANCE_ID.pattern() + "]");
+                + INSTANCE_ID.pattern()
+                + "]");
       }
     }
     if (new LinkedHashSet<>(ids).size() != ids.size()) {
@@ -92,8 +94,8 @@ final class SendCommandOperation {
     return ids;
   }
 
-  private static String optional(Req req, String name, String field, int min, int max,
-      Pattern pattern) {
+  private static String optional(
+      Req req, String name, String field, int min, int max, Pattern pattern) {
     String value = req.string(name);
     if (value == null) {
       return "";
@@ -117,7 +119,8 @@ final class SendCommandOperation {
     }
     Req.check(version, "documentVersion", 0, 128, DOCUMENT_VERSION);
     if (!version.startsWith("$") && !version.equals("1")) {
-      throw AwsError.of("InvalidDocumentVersion",
+      throw AwsError.of(
+          "InvalidDocumentVersion",
           "Document version " + version + " does not exist; the only version is 1.");
     }
     return version;
@@ -131,9 +134,12 @@ final class SendCommandOperation {
       throw new IllegalStateException(e);
     }
     if (size > engine.settings.maxDocumentSize()) {
-      throw AwsError.of("MaxDocumentSizeExceeded",
-          "The total size of the document and its parameters (" + size
-              + " bytes) exceeds the limit of " + engine.settings.maxDocumentSize()
+      throw AwsError.of(
+          "MaxDocumentSizeExceeded",
+          "The total size of the document and its parameters ("
+              + size
+              + " bytes) exceeds the limit of "
+              + engine.settings.maxDocumentSize()
               + " bytes. Stage large scripts in S3 instead.");
     }
   }
@@ -154,13 +160,17 @@ final class SendCommandOperation {
       }
     }
     if (!invalid.isEmpty()) {
-      throw AwsError.of("InvalidInstanceId",
+      throw AwsError.of(
+          "InvalidInstanceId",
           "Instances " + invalid + " not in a valid state for account 000000000000");
     }
     if (!wrongPlatform.isEmpty()) {
-      throw AwsError.of("UnsupportedPlatformType",
-          "The document " + document.documentName
-              + " does not support the platform type of the instances " + wrongPlatform);
+      throw AwsError.of(
+          "UnsupportedPlatformType",
+          "The document "
+              + document.documentName
+              + " does not support the platform type of the instances "
+              + wrongPlatform);
     }
     return chosen;
   }

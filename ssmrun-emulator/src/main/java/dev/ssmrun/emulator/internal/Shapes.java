@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-
 /** Renders the service's response shapes, with AWS's empty strings and lists. */
 final class Shapes {
   static final String AGENT_VERSION = "3.3.987.0";
@@ -130,8 +129,16 @@ final class Shapes {
     p.put("OutputS3Region", region);
     p.put("OutputS3BucketName", c.bucket);
     String plugin = c.document.pluginName.replace(":", "");
-    p.put("OutputS3KeyPrefix", c.bucket.isEmpty() ? "" : (c.keyPrefix.isEmpty() ? "" : c.keyPrefix
-        + "/") + c.commandId + "/" + inv.instance.id + "/" + plugin);
+    p.put(
+        "OutputS3KeyPrefix",
+        c.bucket.isEmpty()
+            ? ""
+            : (c.keyPrefix.isEmpty() ? "" : c.keyPrefix + "/")
+                + c.commandId
+                + "/"
+                + inv.instance.id
+                + "/"
+                + plugin);
     return p;
   }
 
@@ -157,7 +164,9 @@ final class Shapes {
 
   private static ArrayNode targets(JsonNode request) {
     JsonNode targets = request.get("Targets");
-    return targets != null && targets.isArray() ? targets.deepCopy() : Json.MAPPER.createArrayNode();
+    return targets != null && targets.isArray()
+        ? targets.deepCopy()
+        : Json.MAPPER.createArrayNode();
   }
 
   private static String text(JsonNode request, String name) {
@@ -169,8 +178,11 @@ final class Shapes {
     ObjectNode o = Json.object();
     JsonNode given = request.path("NotificationConfig");
     o.put("NotificationArn", given.path("NotificationArn").asText(""));
-    o.set("NotificationEvents", given.has("NotificationEvents")
-        ? given.get("NotificationEvents").deepCopy() : Json.MAPPER.createArrayNode());
+    o.set(
+        "NotificationEvents",
+        given.has("NotificationEvents")
+            ? given.get("NotificationEvents").deepCopy()
+            : Json.MAPPER.createArrayNode());
     o.put("NotificationType", given.path("NotificationType").asText(""));
     return o;
   }

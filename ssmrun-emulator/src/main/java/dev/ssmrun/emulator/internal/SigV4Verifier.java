@@ -73,8 +73,7 @@ final class SigV4Verifier {
     }
     String canonical = canonicalRequest(method, path, query, headers, auth, payloadHash);
     String scope = auth.date + "/" + auth.region + "/" + auth.service + "/aws4_request";
-    String toSign =
-        ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hex(sha256(utf8(canonical)));
+    String toSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hex(sha256(utf8(canonical)));
     byte[] expected = utf8(hex(hmac(signingKey(auth.date), toSign)));
     if (!MessageDigest.isEqual(expected, utf8(auth.signature))) {
       throw AwsError.of("InvalidSignatureException", BAD_SIGNATURE);
@@ -108,14 +107,24 @@ final class SigV4Verifier {
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
       throw AwsError.of(
           "InvalidSignatureException",
-          "Signature expired: " + amzDate + " is now earlier than " + AMZ_DATE.format(
-              now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 5 min.)");
+          "Signature expired: "
+              + amzDate
+              + " is now earlier than "
+              + AMZ_DATE.format(now.minus(MAX_SKEW))
+              + " ("
+              + AMZ_DATE.format(now)
+              + " - 5 min.)");
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
       throw AwsError.of(
           "InvalidSignatureException",
-          "Signature not yet current: " + amzDate + " is still later than " + AMZ_DATE.format(
-              now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 5 min.)");
+          "Signature not yet current: "
+              + amzDate
+              + " is still later than "
+              + AMZ_DATE.format(now.plus(MAX_SKEW))
+              + " ("
+              + AMZ_DATE.format(now)
+              + " + 5 min.)");
     }
   }
 
@@ -134,7 +143,9 @@ final class SigV4Verifier {
       if (values == null) {
         throw AwsError.of(
             "IncompleteSignatureException",
-            "'" + name + "' is named as a SignedHeader, but it does not exist in the HTTP request.");
+            "'"
+                + name
+                + "' is named as a SignedHeader, but it does not exist in the HTTP request.");
       }
       List<String> trimmed = new ArrayList<>();
       for (String value : values) {
@@ -158,7 +169,8 @@ final class SigV4Verifier {
       sorted.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     List<String> parts = new ArrayList<>();
-    sorted.forEach((key, values) -> values.stream().sorted().forEach(v -> parts.add(key + "=" + v)));
+    sorted.forEach(
+        (key, values) -> values.stream().sorted().forEach(v -> parts.add(key + "=" + v)));
     return String.join("&", parts);
   }
 
@@ -219,8 +231,12 @@ final class SigV4Verifier {
         int eq = trimmed.indexOf('=');
         if (eq < 0) {
           throw incomplete(
-              "'" + trimmed + "' not a valid key=value pair (missing equal-sign) in"
-                  + " Authorization header: '" + header + "'.");
+              "'"
+                  + trimmed
+                  + "' not a valid key=value pair (missing equal-sign) in"
+                  + " Authorization header: '"
+                  + header
+                  + "'.");
         }
         parts.put(trimmed.substring(0, eq), trimmed.substring(eq + 1));
       }

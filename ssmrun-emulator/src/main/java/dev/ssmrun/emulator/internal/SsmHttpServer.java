@@ -61,18 +61,21 @@ public final class SsmHttpServer implements AutoCloseable {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-      ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ssm-http");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService threads =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "ssm-http");
+                t.setDaemon(true);
+                return t;
+              });
       server.setExecutor(threads);
       SsmHttpServer ssm = new SsmHttpServer(engine, server, threads);
       server.createContext("/", ssm::handle);
       server.start();
       return ssm;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
   }
 
@@ -105,8 +108,10 @@ public final class SsmHttpServer implements AutoCloseable {
 
   private void serve(HttpExchange exchange, byte[] body) throws IOException {
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    String operation = target != null && target.startsWith(TARGET_PREFIX)
-        ? target.substring(TARGET_PREFIX.length()) : String.valueOf(target);
+    String operation =
+        target != null && target.startsWith(TARGET_PREFIX)
+            ? target.substring(TARGET_PREFIX.length())
+            : String.valueOf(target);
     String text = new String(body, StandardCharsets.UTF_8);
     Faults.pause(engine.faults.latency(operation));
     ObjectNode response;
@@ -128,11 +133,16 @@ public final class SsmHttpServer implements AutoCloseable {
   private ObjectNode process(HttpExchange exchange, String operation, byte[] body) {
     Function<Req, ObjectNode> handler = operations.get(operation);
     if (!exchange.getRequestMethod().equals("POST") || handler == null) {
-      throw AwsError.of("UnknownOperationException", "Unknown operation " + operation
-          + "; supported: " + operations.keySet());
+      throw AwsError.of(
+          "UnknownOperationException",
+          "Unknown operation " + operation + "; supported: " + operations.keySet());
     }
-    verifier.verify("POST", exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), lowerCaseHeaders(exchange), body,
+    verifier.verify(
+        "POST",
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        lowerCaseHeaders(exchange),
+        body,
         engine.clock.instant());
     if (engine.faults.throttle(operation)) {
       throw AwsError.throttled();

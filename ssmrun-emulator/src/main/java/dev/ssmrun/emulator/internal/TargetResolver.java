@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /** Validates SendCommand Targets and later resolves them to instances, as the service does. */
 final class TargetResolver {
   private static final Pattern KEY =
-      Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters"
-          + "|resource-groups:Name");
+      Pattern.compile(
+          "^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters"
+              + "|resource-groups:Name");
 
   private final Engine engine;
 
@@ -22,7 +23,9 @@ final class TargetResolver {
   static List<JsonNode> validate(Req req) {
     List<JsonNode> targets = req.objects("Targets");
     if (targets.size() > 5) {
-      throw AwsError.validation(req.body.get("Targets").toString(), "targets",
+      throw AwsError.validation(
+          req.body.get("Targets").toString(),
+          "targets",
           "Member must have length less than or equal to 5");
     }
     for (JsonNode target : targets) {
@@ -30,18 +33,28 @@ final class TargetResolver {
       Req.check(key, "targets.member.key", 1, 163, KEY);
       List<String> values = Req.strings(target, "Values");
       if (values.size() > 50) {
-        throw AwsError.validation(values.toString(), "targets.member.values",
+        throw AwsError.validation(
+            values.toString(),
+            "targets.member.values",
             "Member must have length less than or equal to 50");
       }
       if (key.startsWith("tag:") && values.size() > 5) {
-        throw AwsError.of("InvalidParameters",
+        throw AwsError.of(
+            "InvalidParameters",
             "A tag target takes at most 5 values; " + key + " has " + values.size() + ".");
       }
-      boolean known = key.startsWith("tag:") || key.equals("tag-key")
-          || key.toLowerCase(Locale.ROOT).equals("instanceids") || key.startsWith("resource-groups:");
+      boolean known =
+          key.startsWith("tag:")
+              || key.equals("tag-key")
+              || key.toLowerCase(Locale.ROOT).equals("instanceids")
+              || key.startsWith("resource-groups:");
       if (!known) {
-        throw AwsError.of("InvalidParameters", "Target key " + key
-            + " is not supported; use tag:<key>, tag-key, InstanceIds or resource-groups:Name.");
+        throw AwsError.of(
+            "InvalidParameters",
+            "Target key "
+                + key
+                + " is not supported; use tag:<key>, tag-key, InstanceIds or"
+                + " resource-groups:Name.");
       }
     }
     return targets;

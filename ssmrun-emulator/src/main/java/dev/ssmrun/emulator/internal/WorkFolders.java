@@ -15,7 +15,8 @@ public final class WorkFolders {
   /** A new folder only the current user can enter. */
   public static Path createTemp() {
     try {
-      return Files.createTempDirectory("ssmrun-emulator-",
+      return Files.createTempDirectory(
+          "ssmrun-emulator-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary folder for the emulator", e);

@@ -28,9 +28,12 @@ class LimitsTest {
 
   @Test
   void agentStatus_exitCodes_mappedAsTheAgentDoes() {
-    assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 0)).containsExactly("Success", "Success");
-    assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 168)).containsExactly("Success", "Success");
-    assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 169)).containsExactly("Failed", "Failed");
+    assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 0))
+        .containsExactly("Success", "Success");
+    assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 168))
+        .containsExactly("Success", "Success");
+    assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 169))
+        .containsExactly("Failed", "Failed");
     assertThat(AgentStatus.of(RunningScript.Outcome.EXITED, 137))
         .containsExactly("TimedOut", "ExecutionTimedOut");
     assertThat(AgentStatus.of(RunningScript.Outcome.CANCELLED, 137))

@@ -25,8 +25,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 class SigV4VerifierTest {
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-  private static final byte[] BODY = "{\"InstanceId\":\"i-0123456789abcdef0\"}"
-      .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"InstanceId\":\"i-0123456789abcdef0\"}".getBytes(StandardCharsets.UTF_8);
   private final SigV4Verifier verifier = new SigV4Verifier("test", "test", "us-east-1", "ssm");
 
   @Test
@@ -41,8 +41,8 @@ class SigV4VerifierTest {
     Map<String, List<String>> headers = sign("test", "other", "us-east-1", NOW, BODY);
 
     assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(AwsError.class,
-            e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
+        .isInstanceOfSatisfying(
+            AwsError.class, e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
   }
 
   @Test
@@ -51,8 +51,8 @@ class SigV4VerifierTest {
     byte[] tampered = "{\"InstanceId\":\"i-0123456789abcdef1\"}".getBytes(StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, tampered, NOW))
-        .isInstanceOfSatisfying(AwsError.class,
-            e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
+        .isInstanceOfSatisfying(
+            AwsError.class, e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
   }
 
   @Test
@@ -60,8 +60,8 @@ class SigV4VerifierTest {
     Map<String, List<String>> headers = sign("AKIDOTHER", "test", "us-east-1", NOW, BODY);
 
     assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(AwsError.class,
-            e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
+        .isInstanceOfSatisfying(
+            AwsError.class, e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
   }
 
   @Test
@@ -69,11 +69,14 @@ class SigV4VerifierTest {
     Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
 
     assertThatThrownBy(
-            () -> verifier.verify("POST", "/", null, headers, BODY, NOW.plus(Duration.ofMinutes(6))))
-        .isInstanceOfSatisfying(AwsError.class, e -> {
-          assertThat(e.code()).isEqualTo("InvalidSignatureException");
-          assertThat(e.getMessage()).startsWith("Signature expired");
-        });
+            () ->
+                verifier.verify("POST", "/", null, headers, BODY, NOW.plus(Duration.ofMinutes(6))))
+        .isInstanceOfSatisfying(
+            AwsError.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("InvalidSignatureException");
+              assertThat(e.getMessage()).startsWith("Signature expired");
+            });
   }
 
   @Test
@@ -81,14 +84,15 @@ class SigV4VerifierTest {
     Map<String, List<String>> headers = sign("test", "test", "eu-west-1", NOW, BODY);
 
     assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(AwsError.class,
-            e -> assertThat(e.getMessage()).contains("us-east-1"));
+        .isInstanceOfSatisfying(
+            AwsError.class, e -> assertThat(e.getMessage()).contains("us-east-1"));
   }
 
   @Test
   void verify_noAuthorization_missingAuthenticationToken() {
     assertThatThrownBy(() -> verifier.verify("POST", "/", null, new TreeMap<>(), BODY, NOW))
-        .isInstanceOfSatisfying(AwsError.class,
+        .isInstanceOfSatisfying(
+            AwsError.class,
             e -> assertThat(e.code()).isEqualTo("MissingAuthenticationTokenException"));
   }
 
@@ -98,29 +102,35 @@ class SigV4VerifierTest {
     headers.put("authorization", List.of("AWS4-HMAC-SHA256 Credential"));
 
     assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(AwsError.class,
-            e -> assertThat(e.code()).isEqualTo("IncompleteSignatureException"));
+        .isInstanceOfSatisfying(
+            AwsError.class, e -> assertThat(e.code()).isEqualTo("IncompleteSignatureException"));
   }
 
   private static Map<String, List<String>> sign(
       String keyId, String secret, String region, Instant at, byte[] body) {
-    SdkHttpRequest request = SdkHttpRequest.builder()
-        .method(SdkHttpMethod.POST)
-        .uri(URI.create("http://127.0.0.1:40123/"))
-        .putHeader("Content-Type", "application/x-amz-json-1.1")
-        .putHeader("X-Amz-Target", "AmazonSSM.GetCommandInvocation")
-        .putHeader("Content-Length", String.valueOf(body.length))
-        .build();
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(AwsCredentialsIdentity.create(keyId, secret))
-        .request(request)
-        .payload(ContentStreamProvider.fromByteArray(body))
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
-        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
+    SdkHttpRequest request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(URI.create("http://127.0.0.1:40123/"))
+            .putHeader("Content-Type", "application/x-amz-json-1.1")
+            .putHeader("X-Amz-Target", "AmazonSSM.GetCommandInvocation")
+            .putHeader("Content-Length", String.valueOf(body.length))
+            .build();
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(AwsCredentialsIdentity.create(keyId, secret))
+                        .request(request)
+                        .payload(ContentStreamProvider.fromByteArray(body))
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
     Map<String, List<String>> headers = new TreeMap<>();
-    signed.request().forEachHeader(
-        (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
+    signed
+        .request()
+        .forEachHeader(
+            (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(values)));
     headers.put("host", List.of("127.0.0.1:40123"));
     return headers;
   }

@@ -56,15 +56,22 @@ class TruncationTest {
     String output = Truncation.pluginOutput("o".repeat(3_000), "e".repeat(3_000), 2_500);
 
     int half = (2_500 - 24 - 23 - 23) / 2; // title 24 bytes, each marker 23
-    assertThat(output).isEqualTo("o".repeat(half) + "\n---Output truncated---"
-        + "\n----------ERROR-------\n" + "e".repeat(half) + "\n---Error truncated----");
+    assertThat(output)
+        .isEqualTo(
+            "o".repeat(half)
+                + "\n---Output truncated---"
+                + "\n----------ERROR-------\n"
+                + "e".repeat(half)
+                + "\n---Error truncated----");
   }
 
   @Test
   void pluginOutput_shortStdoutLongStderr_stderrCut() {
     String output = Truncation.pluginOutput("out", "e".repeat(3_000), 2_500);
 
-    assertThat(output).startsWith("out\n----------ERROR-------\neee")
-        .endsWith("e\n---Error truncated----").hasSize(2_500);
+    assertThat(output)
+        .startsWith("out\n----------ERROR-------\neee")
+        .endsWith("e\n---Error truncated----")
+        .hasSize(2_500);
   }
 }
