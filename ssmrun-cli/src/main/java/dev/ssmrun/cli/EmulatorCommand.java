@@ -66,6 +66,7 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(
       names = "--faults",
       paramLabel = "SPEC",
+      converter = FaultSpecConverter.class,
       description = "Inject faults (see above). Example: throttle=0.1,seed=1")
   String faults;
 

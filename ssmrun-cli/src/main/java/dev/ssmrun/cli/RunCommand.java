@@ -194,6 +194,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--local-faults",
       paramLabel = "SPEC",
+      converter = FaultSpecConverter.class,
       description = "Faults for --local, as for 'ssmrun emulator --faults'. Example:"
           + " throttle=0.2,SendCommand:lose=0.1,seed=7")
   String localFaults;

@@ -13,8 +13,16 @@ final class EmulatorServices implements Services {
   private final DefaultServices real = new DefaultServices();
 
   EmulatorServices(int instances) {
+    this(instances, "seed=1");
+  }
+
+  EmulatorServices(int instances, String faults) {
     this.emulator =
-        SsmEmulator.builder().instances(instances).visibilityDelay(Duration.ofMillis(50)).start();
+        SsmEmulator.builder()
+            .instances(instances)
+            .visibilityDelay(Duration.ofMillis(50))
+            .faults(faults)
+            .start();
   }
 
   @Override

@@ -68,6 +68,18 @@ class RunLocalIT {
   }
 
   @Test
+  void faults_throttlingAndLostSends_stillRunOncePerInstance_exit0() {
+    services = new EmulatorServices(3, "throttle=0.3,SendCommand:lose=0.5,seed=5");
+
+    CliRun run = CliRun.of(services, "run", "--local", "--", "echo ok");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines()).hasSize(3);
+    services.emulator.instanceIds()
+        .forEach(id -> assertThat(services.emulator.state().executionCount(id)).isEqualTo(1));
+  }
+
+  @Test
   void tagTarget_runsOnlyOnMatchingInstances() {
     CliRun run = run(4, "run", "--local", "-t", "Role=web", "--", "echo web");
 

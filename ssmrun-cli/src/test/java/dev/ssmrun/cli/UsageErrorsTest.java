@@ -25,6 +25,7 @@ class UsageErrorsTest {
         "file and command     | run --local -f x.sh -- ls                 | not both",
         "prefix, no bucket    | run --local --output-s3-prefix p -- ls    | --output-s3-bucket",
         "wait-online, no pre  | run --local --no-preflight --wait-online 1m -- ls | --no-preflight",
+        "bad fault spec       | run --local --local-faults throtle=0.5 -- ls | throtle",
         "bad document         | run --local --document cobol -- ls        | cobol",
       })
   void badArguments_printOneLineAndHint_exit2_sendNothing(String name, String args, String says) {
