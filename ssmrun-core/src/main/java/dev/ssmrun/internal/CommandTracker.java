@@ -78,6 +78,14 @@ final class CommandTracker {
     return cancelledAll;
   }
 
+  boolean isCancelled() {
+    return cancelledAll;
+  }
+
+  int finishedCount() {
+    return finished.size();
+  }
+
   int knownCount() {
     return running.size() + finished.size();
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,6 +32,7 @@ final class RunSession {
   private final EngineSettings settings;
   private final Random random;
   private final Poller poller;
+  private final CommandProbe probe;
   private final Dispatch dispatch;
   private final Instant deadline;
   private final List<CommandTracker> trackers = new ArrayList<>();
@@ -54,6 +56,7 @@ final class RunSession {
     this.random = random;
     this.dispatch = dispatch;
     this.poller = new Poller(ssm, settings.notFoundGrace);
+    this.probe = new CommandProbe(ssm);
     this.deadline = clock.instant().plus(request.effectiveWaitTimeout());
     this.base = settings.schedule.initial();
     this.progress = Progress.of(List.of(), 0, java.util.Map.of(), false);
@@ -182,18 +185,19 @@ final class RunSession {
     long throttledBefore = ssm.throttleCount();
     boolean transientFailure = false;
     List<InvocationResult> done = new ArrayList<>();
-    for (CommandTracker tracker : trackers) {
-      if (tracker.isComplete()) {
-        continue;
-      }
-      try {
-        done.addAll(poller.poll(tracker, now));
-      } catch (SdkException e) {
-        if (!isTransient(e)) {
-          throw e;
+    try {
+      List<CommandTracker> active = trackers.stream().filter(t -> !t.isComplete()).toList();
+      Set<String> due = probe.due(active, now);
+      for (CommandTracker tracker : active) {
+        if (due.contains(tracker.commandId())) {
+          done.addAll(poller.poll(tracker, now));
         }
-        transientFailure = true; // The SDK already retried; the schedule spaces the next poll.
       }
+    } catch (SdkException e) {
+      if (!isTransient(e)) {
+        throw e;
+      }
+      transientFailure = true; // The SDK already retried; the schedule spaces the next poll.
     }
     publish(done);
     if (transientFailure || ssm.throttleCount() > throttledBefore) {

@@ -68,17 +68,21 @@ class DefaultSsmRunnerTest {
   }
 
   @Test
-  void run_120Instances_sendsThreeCommandsAndListsEachOncePerPoll() {
-    List<String> fleet = ssm.addInstances(117);
-    fleet = new java.util.ArrayList<>(fleet);
+  void run_120Instances_sendsThreeCommandsProbesOncePerPollListsOnNews() {
+    List<String> fleet = new java.util.ArrayList<>(ssm.addInstances(117));
     fleet.addAll(ids);
+    ssm.behaviors.put(fleet.get(0), Behavior.ok(ofSeconds(3), "slow\n"));
 
     CommandResult result = f.runner().run(request(fleet).build());
 
     assertThat(result.commandIds()).hasSize(3);
     assertThat(result.invocations()).hasSize(120).allMatch(InvocationResult::isSuccessful);
     assertThat(ssm.sent()).extracting(r -> r.instanceIds().size()).containsExactly(50, 50, 20);
-    assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(3 * f.time.sleeps().size());
+    // Polls 1-7 (until t=1.29 s) probe with one ListCommands; poll 1 lists all three, poll 7
+    // the three with news. Then one command is left: its own listing is the probe.
+    int polls = f.time.sleeps().size();
+    assertThat(ssm.calls("ListCommands")).isEqualTo(7);
+    assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(3 + 3 + (polls - 7));
   }
 
   @Test

@@ -192,9 +192,12 @@ final class FakeSsmGateway implements SsmGateway {
   }
 
   private Command toCommand(FakeCommand c) {
-    boolean done = c.instances.stream().allMatch(i -> Outcomes.isTerminal(state(c, i)[0]));
+    int completed = (int) c.instances.stream().filter(i -> Outcomes.isTerminal(state(c, i)[0]))
+        .count();
+    boolean done = completed == c.instances.size();
     return Command.builder().commandId(c.id).comment(c.request.comment())
-        .status(done ? "Success" : "InProgress").targetCount(c.instances.size()).build();
+        .status(done ? "Success" : "InProgress").targetCount(c.instances.size())
+        .completedCount(completed).build();
   }
 
   @Override
