@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
       "Fault SPEC: comma-separated key=value, each optionally limited to one operation with an"
           + " 'Operation:' prefix:",
       "  throttle=P      ThrottlingException (Rate exceeded) with probability P per call",
+      "  rate=N          token bucket: calls beyond N per second are throttled",
       "  error=P         InternalServerError (HTTP 500) with probability P",
       "  lose=P          process the request, then drop the connection without answering",
       "  latency=D       add latency D to every answer, e.g. 50ms",
-      "  crash=P         the agent dies mid-command with probability P",
+      "  crash=P         the agent dies mid-command with probability P (its instance goes"
+          + " offline)",
       "  seed=N          seed for every random choice",
       "",
       "Examples:",

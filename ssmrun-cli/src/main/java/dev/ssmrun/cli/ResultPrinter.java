@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Prints each instance's stdout to standard output and stderr to standard error, every line
  * prefixed by the instance id; then, on standard error, a line per instance that did not succeed
- * and a summary for fleets.
+ * and, for a fleet that did not fully succeed, a count by outcome.
  */
 final class ResultPrinter {
   private final PrintWriter out;
@@ -31,7 +31,7 @@ final class ResultPrinter {
         err.println("ssmrun: " + invocation.instanceId() + ": " + describe(invocation));
       }
     }
-    if (result.invocations().size() > 1) {
+    if (result.invocations().size() > 1 && !result.isSuccessful()) {
       err.println("ssmrun: " + summary(result));
     }
     err.flush();
