@@ -31,7 +31,9 @@ final class ResultPrinter {
         err.println("ssmrun: " + invocation.instanceId() + ": " + describe(invocation));
       }
     }
-    if (result.invocations().size() > 1 && !result.isSuccessful()) {
+    boolean allSucceeded =
+        result.invocations().stream().allMatch(i -> i.outcome() == Outcome.SUCCESS);
+    if (result.invocations().size() > 1 && !allSucceeded) {
       err.println("ssmrun: " + summary(result));
     }
     err.flush();
