@@ -38,6 +38,13 @@ final class ScriptRunner {
       Map<String, String> environment,
       Duration timeout) {}
 
+  /**
+   * Held while a script file is open for writing and while a process is spawned. Otherwise a child
+   * forked for one script can inherit the still-open write handle of another, whose exec then fails
+   * with ETXTBSY ("Text file busy", exit 126) when invocations are delivered in parallel.
+   */
+  private static final Object SPAWN_LOCK = new Object();
+
   /** How the script ended, with its full output. */
   record Result(RunningScript.Outcome outcome, int exitCode, byte[] stdout, byte[] stderr) {}
 
@@ -49,8 +56,10 @@ final class ScriptRunner {
   RunningScript start(Job job, Consumer<Result> onDone) throws IOException {
     Files.createDirectories(job.folder());
     Path script = job.folder().resolve(job.powershell() ? "_script.ps1" : "_script.sh");
-    Files.writeString(script, job.script(), StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    synchronized (SPAWN_LOCK) {
+      Files.writeString(script, job.script(), StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    }
     Path stdout = job.folder().resolve("stdout");
     Path stderr = job.folder().resolve("stderr");
     ProcessBuilder builder =
@@ -60,7 +69,10 @@ final class ScriptRunner {
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
     builder.environment().putAll(job.environment());
-    Process process = builder.start();
+    Process process;
+    synchronized (SPAWN_LOCK) {
+      process = builder.start();
+    }
     RunningScript running = new RunningScript(process.pid(), groups);
     groups.add(process.pid());
     ScheduledFuture<?> timeout =
