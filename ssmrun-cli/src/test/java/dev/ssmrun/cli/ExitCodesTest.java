@@ -1,35 +1,14 @@
 package dev.ssmrun.cli;
 
+import static dev.ssmrun.cli.TestResults.invocation;
+import static dev.ssmrun.cli.TestResults.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmrun.CommandResult;
 import dev.ssmrun.FailurePolicy;
-import dev.ssmrun.InvocationResult;
-import dev.ssmrun.Outcome;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ExitCodesTest {
-  private static InvocationResult invocation(String id, int code) {
-    Outcome outcome = code == 0 ? Outcome.SUCCESS : Outcome.FAILED;
-    return InvocationResult.builder()
-        .commandId("00000000-0000-0000-0000-000000000000")
-        .instanceId(id)
-        .status(code == 0 ? "Success" : "Failed")
-        .statusDetails(code == 0 ? "Success" : "Failed")
-        .exitCode(code)
-        .outcome(outcome)
-        .build();
-  }
-
-  private static CommandResult result(FailurePolicy policy, InvocationResult... invocations) {
-    return CommandResult.builder()
-        .commandIds(java.util.List.of("00000000-0000-0000-0000-000000000000"))
-        .invocations(Arrays.asList(invocations))
-        .failurePolicy(policy)
-        .build();
-  }
-
   @Test
   void of_singleInstance_passesItsCodeThrough() {
     assertThat(ExitCodes.of(result(FailurePolicy.none(), invocation("i-1", 7)))).isEqualTo(7);

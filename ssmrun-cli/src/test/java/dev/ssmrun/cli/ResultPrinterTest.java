@@ -1,14 +1,12 @@
 package dev.ssmrun.cli;
 
+import static dev.ssmrun.cli.TestResults.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ssmrun.CommandResult;
 import dev.ssmrun.FailurePolicy;
 import dev.ssmrun.InvocationResult;
-import dev.ssmrun.Outcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResultPrinterTest {
@@ -17,30 +15,13 @@ class ResultPrinterTest {
   private final ResultPrinter printer =
       new ResultPrinter(new PrintWriter(out, true), new PrintWriter(err, true));
 
-  private static InvocationResult invocation(String id, int code, String stdout, String stderr) {
-    return InvocationResult.builder()
-        .commandId("00000000-0000-0000-0000-000000000000")
-        .instanceId(id)
-        .status(code == 0 ? "Success" : "Failed")
-        .statusDetails(code == 0 ? "Success" : "Failed")
-        .exitCode(code)
-        .stdout(stdout)
-        .stderr(stderr)
-        .outcome(code == 0 ? Outcome.SUCCESS : Outcome.FAILED)
-        .build();
-  }
-
-  private static CommandResult result(InvocationResult... invocations) {
-    return CommandResult.builder()
-        .commandIds(List.of("00000000-0000-0000-0000-000000000000"))
-        .invocations(List.of(invocations))
-        .failurePolicy(FailurePolicy.none())
-        .build();
+  private void print(InvocationResult... invocations) {
+    printer.print(TestResults.result(FailurePolicy.none(), invocations));
   }
 
   @Test
   void print_prefixesEveryLine_stdoutAndStderrApart_noTrailingNewlineAdded() {
-    printer.print(result(invocation("i-a", 0, "one\ntwo", "warn\n"), invocation("i-b", 0, "x\n", "")));
+    print(invocation("i-a", 0, "one\ntwo", "warn\n"), invocation("i-b", 0, "x\n", ""));
 
     assertThat(out.toString()).isEqualTo("i-a: one\ni-a: two\ni-b: x\n");
     assertThat(err.toString()).isEqualTo("i-a: warn\n");
@@ -48,7 +29,7 @@ class ResultPrinterTest {
 
   @Test
   void print_failures_reportsEachFailureAndCountsByOutcome() {
-    printer.print(result(invocation("i-a", 0, "", ""), invocation("i-b", 4, "", "boom\n")));
+    print(invocation("i-a", 0, "", ""), invocation("i-b", 4, "", "boom\n"));
 
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString())
@@ -58,7 +39,7 @@ class ResultPrinterTest {
 
   @Test
   void print_blankLinesInOutput_areKept() {
-    printer.print(result(invocation("i-a", 0, "a\n\nb\n", "")));
+    print(invocation("i-a", 0, "a\n\nb\n", ""));
 
     assertThat(out.toString()).isEqualTo("i-a: a\ni-a: \ni-a: b\n");
   }
