@@ -233,15 +233,17 @@ final class RunCommand implements Callable<Integer> {
     validateTargets();
     if (!local) {
       RunRequest request = toRunRequest(script, List.of());
-      SsmRunner runner =
-          services.awsRunner(new AwsSettings(region, profile, endpointUrl, s3EndpointUrl));
-      return new RunSession(spec.commandLine(), runner).run(request);
+      try (SsmRunner runner =
+          services.awsRunner(new AwsSettings(region, profile, endpointUrl, s3EndpointUrl))) {
+        return new RunSession(spec.commandLine(), runner).run(request);
+      }
     }
     // Reject bad input before the emulator starts; the real ids are known only after.
     toRunRequest(script, List.of(PLACEHOLDER_ID));
-    try (SsmEmulator emulator = startLocal()) {
+    try (SsmEmulator emulator = startLocal();
+        SsmRunner runner = services.localRunner(emulator)) {
       RunRequest request = toRunRequest(script, emulator.instanceIds());
-      return new RunSession(spec.commandLine(), services.localRunner(emulator)).run(request);
+      return new RunSession(spec.commandLine(), runner).run(request);
     }
   }
 
