@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.ssm.waiters.SsmWaiter;
 
 /**
  * The two common ways to wait that ssmrun is measured against: a per-instance loop (pause 1 s,
- * then GetCommandInvocation for every unfinished instance every 3 s), and the SDK's SsmWaiter
+ * then GetCommandInvocation for every unfinished instance every 3 s, rounds starting 3 s apart or
+ * at once when a round took longer), and the SDK's SsmWaiter
  * (CommandExecuted: GetCommandInvocation every 5 s, one waiter per instance).
  */
 final class Baselines {
@@ -41,6 +42,7 @@ final class Baselines {
     int total = commands.values().stream().mapToInt(List::size).sum();
     Thread.sleep(1000);
     while (seen.size() < total) {
+      Instant roundStart = clock.instant();
       for (Map.Entry<String, List<String>> command : commands.entrySet()) {
         for (String id : command.getValue()) {
           if (!seen.containsKey(id)) {
@@ -48,8 +50,10 @@ final class Baselines {
           }
         }
       }
-      if (seen.size() < total) {
-        Thread.sleep(3000);
+      // Each instance is polled every 3 s: the next round starts 3 s after this one started.
+      long left = 3000 - Duration.between(roundStart, clock.instant()).toMillis();
+      if (seen.size() < total && left > 0) {
+        Thread.sleep(left);
       }
     }
     return seen;

@@ -115,6 +115,7 @@ public final class CoreBenchmark {
       CommandResult result = runner.run(RunRequest.builder().instanceIds(emu.instanceIds())
           .script(script).build());
       int ours = totalCalls(emu.state()) - before;
+      String breakdown = byOperation(emu.state());
       before = totalCalls(emu.state());
       Map<String, List<String>> commands = new LinkedHashMap<>();
       for (int i = 0; i < instances; i += 50) {
@@ -127,8 +128,15 @@ public final class CoreBenchmark {
           instances, seconds, result.isSuccessful());
       System.out.printf("  ssmrun %d calls, per-instance loop %d calls: ratio 1/%.1f%n",
           ours, theirs, (double) theirs / ours);
+      System.out.println("  ssmrun calls by operation: " + breakdown);
       printProblems(result);
     }
+  }
+
+  private static String byOperation(EmulatorState state) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    state.calls().keySet().forEach(op -> counts.put(op, state.callCount(op)));
+    return counts.toString();
   }
 
   private static void printProblems(CommandResult result) {
