@@ -424,7 +424,8 @@ public final class RunRequest {
 
     /** Sets SSM {@code MaxConcurrency}: a count ({@code "10"}) or a percentage ({@code "25%"}). */
     public Builder maxConcurrency(String maxConcurrency) {
-      RequestChecks.maxConcurrency(Objects.requireNonNull(maxConcurrency, "maxConcurrency == null"));
+      Objects.requireNonNull(maxConcurrency, "maxConcurrency == null");
+      RequestChecks.maxConcurrency(maxConcurrency);
       this.maxConcurrency = maxConcurrency;
       return this;
     }

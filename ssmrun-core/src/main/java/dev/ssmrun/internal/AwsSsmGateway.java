@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Command;
@@ -46,19 +47,26 @@ final class AwsSsmGateway implements SsmGateway {
     return ssm.sendCommand(request.toBuilder().overrideConfiguration(override).build()).command();
   }
 
+  /** Every item of a paged call, following next tokens for at most {@code maxPages} pages. */
+  private static <R, T> List<T> pages(Function<String, R> call, Function<R, List<T>> items,
+      Function<R, String> nextToken, int maxPages) {
+    List<T> all = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      R page = call.apply(token);
+      all.addAll(items.apply(page));
+      token = nextToken.apply(page);
+    } while (token != null && !token.isEmpty() && ++pages < maxPages);
+    return all;
+  }
+
   @Override
   public List<CommandInvocation> listInvocations(String commandId) {
-    List<CommandInvocation> all = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      ListCommandInvocationsResponse page = ssm.listCommandInvocations(
-          b -> b.commandId(commandId).details(true).maxResults(PAGE).nextToken(next)
-              .overrideConfiguration(metered()));
-      all.addAll(page.commandInvocations());
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return all;
+    return pages(token -> ssm.listCommandInvocations(b -> b.commandId(commandId).details(true)
+            .maxResults(PAGE).nextToken(token).overrideConfiguration(metered())),
+        ListCommandInvocationsResponse::commandInvocations,
+        ListCommandInvocationsResponse::nextToken, Integer.MAX_VALUE);
   }
 
   @Override
@@ -82,39 +90,25 @@ final class AwsSsmGateway implements SsmGateway {
   public List<Command> listCommandsSince(Instant after) {
     CommandFilter filter = CommandFilter.builder().key(CommandFilterKey.INVOKED_AFTER)
         .value(after.truncatedTo(ChronoUnit.SECONDS).toString()).build();
-    List<Command> all = new ArrayList<>();
-    String token = null;
-    int pages = 0;
-    do {
-      String next = token;
-      ListCommandsResponse page = ssm.listCommands(b -> b.filters(filter).maxResults(PAGE)
-          .nextToken(next).overrideConfiguration(metered()));
-      all.addAll(page.commands());
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty() && ++pages < MAX_RECONCILE_PAGES);
-    return all;
+    return pages(token -> ssm.listCommands(b -> b.filters(filter).maxResults(PAGE)
+            .nextToken(token).overrideConfiguration(metered())),
+        ListCommandsResponse::commands, ListCommandsResponse::nextToken, MAX_RECONCILE_PAGES);
   }
 
   @Override
   public void cancel(String commandId, List<String> instanceIds) {
-    ssm.cancelCommand(b -> b.commandId(commandId).instanceIds(instanceIds.isEmpty() ? null
-        : instanceIds).overrideConfiguration(metered()));
+    ssm.cancelCommand(b -> b.commandId(commandId)
+        .instanceIds(instanceIds.isEmpty() ? null : instanceIds)
+        .overrideConfiguration(metered()));
   }
 
   @Override
   public List<InstanceInformation> describeInstances(
       List<InstanceInformationStringFilter> filters) {
-    List<InstanceInformation> all = new ArrayList<>();
-    String token = null;
-    do {
-      String next = token;
-      DescribeInstanceInformationResponse page = ssm.describeInstanceInformation(
-          b -> b.filters(filters).maxResults(PAGE).nextToken(next)
-              .overrideConfiguration(metered()));
-      all.addAll(page.instanceInformationList());
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return all;
+    return pages(token -> ssm.describeInstanceInformation(b -> b.filters(filters)
+            .maxResults(PAGE).nextToken(token).overrideConfiguration(metered())),
+        DescribeInstanceInformationResponse::instanceInformationList,
+        DescribeInstanceInformationResponse::nextToken, Integer.MAX_VALUE);
   }
 
   @Override

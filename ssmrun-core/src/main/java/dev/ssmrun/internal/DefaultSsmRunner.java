@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** The engine behind {@link SsmRunner}. Not API: create runners with {@link SsmRunner#builder()}. */
+/** The engine behind {@link SsmRunner}. Not API: create runners with {@link SsmRunner#builder}. */
 public final class DefaultSsmRunner implements SsmRunner {
   private final SsmGateway ssm;
   private final OutputFetcher output;

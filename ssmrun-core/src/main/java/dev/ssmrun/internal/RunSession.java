@@ -93,6 +93,7 @@ final class RunSession {
   synchronized CommandResult abort() {
     if (phase == Phase.START) {
       cancelledByClient = true;
+      cancelQuietly(); // Commands of a fleet sent before the interrupt.
       return finishNow();
     }
     if (phase == Phase.POLL) {

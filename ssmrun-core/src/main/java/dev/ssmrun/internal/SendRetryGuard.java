@@ -24,8 +24,10 @@ final class SendRetryGuard implements SdkPlugin {
   @Override
   public void configureClient(SdkServiceClientConfiguration.Builder config) {
     ClientOverrideConfiguration override = config.overrideConfiguration();
-    RetryStrategy base = override.retryStrategy().orElseGet(AwsRetryStrategy::defaultRetryStrategy);
-    config.overrideConfiguration(override.toBuilder().retryStrategy(new ThrottleOnly(base)).build());
+    RetryStrategy base =
+        override.retryStrategy().orElseGet(AwsRetryStrategy::defaultRetryStrategy);
+    config.overrideConfiguration(
+        override.toBuilder().retryStrategy(new ThrottleOnly(base)).build());
   }
 
   static boolean isThrottling(Throwable failure) {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * Measures ssmrun's waiting side by side with a per-instance GetCommandInvocation loop and the
  * SDK's SsmWaiter, against the emulator: detection latency, API calls for 500 instances, and 1,000
- * instances under throttling. Run: {@code java -cp <classpath> dev.ssmrun.bench.core.CoreBenchmark}.
+ * instances under throttling. Run: {@code java -cp CLASSPATH dev.ssmrun.bench.core.CoreBenchmark}
+ * (arguments {@code latency}, {@code calls}, {@code throttled} pick parts; none: all).
  */
 public final class CoreBenchmark {
   private static final Clock CLOCK = Clock.systemUTC();
