@@ -113,6 +113,15 @@ public final class EmulatorBenchmark {
       Command command = send(ssm, emu.instanceIds());
       Instant requested = command.requestedDateTime();
       for (GetCommandInvocationResponse inv : awaitAll(ssm, command, emu.instanceIds())) {
+        if (!inv.statusAsString().equals("Success")) {
+          throw new IllegalStateException(
+              "`true` did not succeed: "
+                  + inv.statusDetails()
+                  + " "
+                  + inv.responseCode()
+                  + " "
+                  + inv.standardErrorContent());
+        }
         Instant end = Instant.parse(inv.executionEndDateTime());
         out.add(Duration.between(requested, end).toNanos() / 1e6 - processMs);
       }
@@ -126,6 +135,7 @@ public final class EmulatorBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     List<Future<?>> workers = new ArrayList<>();
     long start = System.nanoTime();
+    long cpuStart = cpuNanos();
     for (int t = 0; t < THREADS; t++) {
       workers.add(
           pool.submit(
@@ -144,8 +154,17 @@ public final class EmulatorBenchmark {
       worker.get();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "JVM CPU per SendCommand (client and emulator, without the scripts): %.2f ms%n",
+        (cpuNanos() - cpuStart) / 1e6 / THROUGHPUT_CALLS);
     pool.shutdown();
     return THROUGHPUT_CALLS / seconds;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Command send(SsmClient ssm, List<String> ids) {

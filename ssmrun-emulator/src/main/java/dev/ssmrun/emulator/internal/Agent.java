@@ -22,53 +22,58 @@ final class Agent {
     this.uploader = uploader;
   }
 
-  /** Runs {@code inv} (already marked InProgress); returns at once. */
+  /** Runs {@code inv} (already marked InProgress) on the calling thread and reports the end. */
   void deliver(Invocation inv) {
-    CommandRecord command = inv.command;
-    boolean crash = engine.faults.draw(FaultSpec.Kind.CRASH, "SendCommand");
-    Path workingDir;
-    try {
-      workingDir = workingDir(inv);
-    } catch (IllegalStateException e) {
-      report(
-          inv,
-          new ScriptRunner.Result(
-              RunningScript.Outcome.EXITED,
-              1,
-              new byte[0],
-              e.getMessage().getBytes(StandardCharsets.UTF_8)));
+    if (engine.closed()) {
       return;
     }
-    ScriptRunner.Job job =
-        new ScriptRunner.Job(
-            orchestrationFolder(inv),
-            String.join("\n", command.parameters.get("commands")) + "\n",
-            inv.instance.platform == Platform.WINDOWS,
-            workingDir,
-            environment(inv),
-            engine.settings.scaled(Limits.agentTimeout(command.executionTimeoutSeconds)));
+    boolean crash = engine.faults.draw(FaultSpec.Kind.CRASH, "SendCommand");
+    ScriptRunner.Result result;
     try {
-      RunningScript running = runner.start(job, result -> report(inv, result));
-      boolean cancelNow;
-      synchronized (engine.lock) {
-        engine.executions.merge(inv.instance.id, 1, Integer::sum);
-        inv.running = running;
-        cancelNow = inv.cancelRequested;
-      }
-      if (crash) {
-        running.stop(RunningScript.Outcome.CRASHED);
-      } else if (cancelNow) {
-        running.stop(RunningScript.Outcome.CANCELLED);
-      }
+      result = runner.run(job(inv), running -> started(inv, running, crash));
+    } catch (IllegalStateException e) {
+      result = failure(e.getMessage());
     } catch (IOException e) {
-      report(
-          inv,
-          new ScriptRunner.Result(
-              RunningScript.Outcome.EXITED,
-              1,
-              new byte[0],
-              ("failed to run commands: " + e.getMessage()).getBytes(StandardCharsets.UTF_8)));
+      if (engine.closed()) {
+        return;
+      }
+      result = failure("failed to run commands: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
     }
+    report(inv, result);
+  }
+
+  private ScriptRunner.Job job(Invocation inv) {
+    CommandRecord command = inv.command;
+    return new ScriptRunner.Job(
+        orchestrationFolder(inv),
+        String.join("\n", command.parameters.get("commands")) + "\n",
+        inv.instance.platform == Platform.WINDOWS,
+        workingDir(inv),
+        environment(inv),
+        engine.settings.scaled(Limits.agentTimeout(command.executionTimeoutSeconds)));
+  }
+
+  /** The process exists: count it, make it cancellable, and apply a cancel or crash at once. */
+  private void started(Invocation inv, RunningScript running, boolean crash) {
+    boolean cancelNow;
+    synchronized (engine.lock) {
+      engine.executions.merge(inv.instance.id, 1, Integer::sum);
+      inv.running = running;
+      cancelNow = inv.cancelRequested;
+    }
+    if (crash) {
+      running.stop(RunningScript.Outcome.CRASHED);
+    } else if (cancelNow) {
+      running.stop(RunningScript.Outcome.CANCELLED);
+    }
+  }
+
+  private static ScriptRunner.Result failure(String message) {
+    return new ScriptRunner.Result(
+        RunningScript.Outcome.EXITED, 1, new byte[0], message.getBytes(StandardCharsets.UTF_8));
   }
 
   private Path workingDir(Invocation inv) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,7 +68,11 @@ final class Dispatcher {
       }
     }
     // One task per invocation: spawning processes one after another would delay the last one.
-    toStart.forEach(inv -> engine.workers.execute(() -> agent.deliver(inv)));
+    try {
+      toStart.forEach(inv -> engine.workers.execute(() -> agent.deliver(inv)));
+    } catch (RejectedExecutionException e) {
+      // The emulator is closing; nothing more runs.
+    }
   }
 
   /** Called by the agent once an invocation reached a terminal status. */
@@ -152,6 +157,10 @@ final class Dispatcher {
   }
 
   private void schedule(Runnable task, Duration delay) {
-    engine.scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      engine.scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // The emulator is closing; timers no longer matter.
+    }
   }
 }

@@ -39,6 +39,7 @@ public final class Engine implements AutoCloseable {
   final ProcessGroups groups = new ProcessGroups();
   final Dispatcher dispatcher;
   private final Random ids;
+  private volatile boolean closed;
 
   private Engine(Settings settings, OutputUploader uploader) {
     this.settings = settings;
@@ -49,7 +50,7 @@ public final class Engine implements AutoCloseable {
     timers.setRemoveOnCancelPolicy(true);
     this.scheduler = timers;
     this.workers = Executors.newCachedThreadPool(daemon("ssm-agent"));
-    ScriptRunner runner = new ScriptRunner(scheduler, workers, groups);
+    ScriptRunner runner = new ScriptRunner(scheduler, groups);
     this.dispatcher = new Dispatcher(this, new Agent(this, runner, uploader));
   }
 
@@ -141,6 +142,7 @@ public final class Engine implements AutoCloseable {
   /** Stops all timers and threads and kills every process group still running. */
   @Override
   public void close() {
+    closed = true;
     scheduler.shutdownNow();
     groups.killAll();
     workers.shutdownNow();
@@ -149,6 +151,10 @@ public final class Engine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  boolean closed() {
+    return closed;
   }
 
   private static ThreadFactory daemon(String prefix) {

@@ -9,9 +9,15 @@ import java.util.Set;
 /** Every process group the agents started, so that each can be killed, all at close. */
 final class ProcessGroups {
   private final Set<Long> groups = new LinkedHashSet<>();
+  private boolean closed;
 
-  synchronized void add(long pgid) {
+  /** Records a new group; after {@link #killAll()} it refuses (false) so the caller kills it. */
+  synchronized boolean add(long pgid) {
+    if (closed) {
+      return false;
+    }
     groups.add(pgid);
+    return true;
   }
 
   /** SIGKILLs one whole group (the script and everything it started). */
@@ -23,6 +29,7 @@ final class ProcessGroups {
   void killAll() {
     List<Long> all;
     synchronized (this) {
+      closed = true;
       all = new ArrayList<>(groups);
       groups.clear();
     }
@@ -38,11 +45,14 @@ final class ProcessGroups {
       command.add("-" + pgid);
     }
     try {
-      Process kill =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      Process kill;
+      synchronized (ScriptRunner.SPAWN_LOCK) { // see SPAWN_LOCK: no inherited script handles
+        kill = builder.start();
+      }
       kill.waitFor();
     } catch (IOException e) {
       throw new IllegalStateException("cannot run kill(1) to stop process groups", e);

@@ -1,14 +1,21 @@
 package dev.ssmrun.emulator.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +26,15 @@ import java.util.function.Consumer;
  * by {@code sh} in a new process group (through {@code setsid}), output captured in files.
  */
 final class ScriptRunner {
+  private static final File DEV_NULL = new File("/dev/null");
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
   private final ScheduledExecutorService scheduler;
-  private final Executor workers;
   private final ProcessGroups groups;
 
-  ScriptRunner(ScheduledExecutorService scheduler, Executor workers, ProcessGroups groups) {
+  ScriptRunner(ScheduledExecutorService scheduler, ProcessGroups groups) {
     this.scheduler = scheduler;
-    this.workers = workers;
     this.groups = groups;
   }
 
@@ -43,29 +52,26 @@ final class ScriptRunner {
    * forked for one script can inherit the still-open write handle of another, whose exec then fails
    * with ETXTBSY ("Text file busy", exit 126) when invocations are delivered in parallel.
    */
-  private static final Object SPAWN_LOCK = new Object();
+  static final Object SPAWN_LOCK = new Object();
 
   /** How the script ended, with its full output. */
   record Result(RunningScript.Outcome outcome, int exitCode, byte[] stdout, byte[] stderr) {}
 
   /**
-   * Starts the job and calls {@code onDone} once it ends (exit, timeout or cancel).
+   * Runs the job on the calling thread until it ends (exit, timeout or cancel). {@code started}
+   * receives the running script as soon as its process exists, so that it can be cancelled.
    *
    * @throws IOException if the folder or the process cannot be created
+   * @throws InterruptedException if the calling thread is interrupted while the script runs
    */
-  RunningScript start(Job job, Consumer<Result> onDone) throws IOException {
-    Files.createDirectories(job.folder());
-    Path script = job.folder().resolve(job.powershell() ? "_script.ps1" : "_script.sh");
-    synchronized (SPAWN_LOCK) {
-      Files.writeString(script, job.script(), StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-    }
+  Result run(Job job, Consumer<RunningScript> started) throws IOException, InterruptedException {
+    Path script = writeScript(job);
     Path stdout = job.folder().resolve("stdout");
     Path stderr = job.folder().resolve("stderr");
     ProcessBuilder builder =
         new ProcessBuilder(command(script, job.powershell()))
             .directory(job.workingDir().toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
     builder.environment().putAll(job.environment());
@@ -74,22 +80,56 @@ final class ScriptRunner {
       process = builder.start();
     }
     RunningScript running = new RunningScript(process.pid(), groups);
-    groups.add(process.pid());
-    ScheduledFuture<?> timeout =
-        scheduler.schedule(
-            () -> running.stop(RunningScript.Outcome.TIMED_OUT),
-            job.timeout().toNanos(),
-            TimeUnit.NANOSECONDS);
-    process
-        .onExit()
-        .thenAcceptAsync(
-            p -> {
-              timeout.cancel(false);
-              onDone.accept(
-                  new Result(running.outcome(), p.exitValue(), read(stdout), read(stderr)));
-            },
-            workers);
-    return running;
+    ScheduledFuture<?> timeout = watch(running, job.timeout());
+    try {
+      started.accept(running);
+      int exitCode = process.waitFor();
+      return new Result(running.outcome(), exitCode, read(stdout), read(stderr));
+    } finally {
+      timeout.cancel(false);
+    }
+  }
+
+  /** Writes the script (owner-only, executable) into the job's folder, creating the folder. */
+  private static Path writeScript(Job job) throws IOException {
+    createFolders(job.folder());
+    Path script = job.folder().resolve(job.powershell() ? "_script.ps1" : "_script.sh");
+    synchronized (SPAWN_LOCK) {
+      Files.write(
+          Files.createFile(script, OWNER_ONLY), job.script().getBytes(StandardCharsets.UTF_8));
+    }
+    return script;
+  }
+
+  /** Creates missing folders top-down without the exceptions Files.createDirectories throws. */
+  private static void createFolders(Path folder) throws IOException {
+    Deque<Path> missing = new ArrayDeque<>();
+    for (Path p = folder; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      missing.push(p);
+    }
+    for (Path p : missing) {
+      try {
+        Files.createDirectory(p);
+      } catch (FileAlreadyExistsException e) {
+        // Another invocation of the same command created it first.
+      }
+    }
+  }
+
+  private ScheduledFuture<?> watch(RunningScript running, Duration limit) throws IOException {
+    try {
+      if (!groups.add(running.pgid)) {
+        throw new RejectedExecutionException("emulator closed");
+      }
+      return scheduler.schedule(
+          () -> running.stop(RunningScript.Outcome.TIMED_OUT),
+          limit.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // The emulator closed while this script was starting: nothing may outlive close().
+      groups.kill(running.pgid);
+      throw new IOException("emulator closed", e);
+    }
   }
 
   private static List<String> command(Path script, boolean powershell) {

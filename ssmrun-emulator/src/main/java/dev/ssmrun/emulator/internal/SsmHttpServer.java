@@ -58,6 +58,11 @@ public final class SsmHttpServer implements AutoCloseable {
 
   /** Starts serving on 127.0.0.1 at {@code port} (0 picks a free port). */
   public static SsmHttpServer start(Engine engine, int port) {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the client's
+    // delayed ACK stalls every answer by ~40 ms. Only set if nobody chose otherwise.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
