@@ -43,6 +43,9 @@ public interface RunHandle {
   /** True once the result is available. */
   boolean isDone();
 
-  /** The result as a future; completes exceptionally if the run fails as a whole. */
+  /**
+   * The result as a future; completes exceptionally if the run fails as a whole. This is a copy:
+   * cancelling it does not stop the run, {@link #cancel()} does.
+   */
   CompletableFuture<CommandResult> future();
 }
