@@ -1,6 +1,7 @@
 package dev.ssmrun.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.CommandInvocation;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.Target;
 
 /** Timeouts, cancel, exit codes, rate control and target resolution, with real processes. */
@@ -44,18 +46,14 @@ class LifecycleIT {
   void executionTimeout_killsWholeProcessGroup_timedOut137() {
     String id = emu.instanceIds().get(0);
     String commandId =
-        ssm.sendCommand(
-                Poll.shell(
-                        List.of(id), "sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30")
-                    .parameters(
-                        Map.of(
-                            "commands",
-                            List.of("sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30"),
-                            "executionTimeout",
-                            List.of("5")))
-                    .build())
-            .command()
-            .commandId();
+        Poll.send(
+            ssm,
+            id,
+            Map.of(
+                "commands",
+                List.of("sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30"),
+                "executionTimeout",
+                List.of("5")));
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
@@ -198,13 +196,7 @@ class LifecycleIT {
   void workingDirectory_givenFolder_scriptRunsThere() {
     String id = emu.instanceIds().get(0);
     String commandId =
-        ssm.sendCommand(
-                Poll.shell(List.of(id))
-                    .parameters(
-                        Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/tmp")))
-                    .build())
-            .command()
-            .commandId();
+        Poll.send(ssm, id, Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/tmp")));
 
     assertThat(Poll.terminal(ssm, commandId, id).standardOutputContent()).isEqualTo("/tmp\n");
   }
@@ -213,13 +205,8 @@ class LifecycleIT {
   void workingDirectory_missing_failedWithMessage() {
     String id = emu.instanceIds().get(0);
     String commandId =
-        ssm.sendCommand(
-                Poll.shell(List.of(id))
-                    .parameters(
-                        Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/no/such")))
-                    .build())
-            .command()
-            .commandId();
+        Poll.send(
+            ssm, id, Map.of("commands", List.of("pwd"), "workingDirectory", List.of("/no/such")));
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
     assertThat(inv.statusAsString()).isEqualTo("Failed");
@@ -250,6 +237,38 @@ class LifecycleIT {
         .hasSize(2_500)
         .contains("\n----------ERROR-------\n")
         .endsWith("\n---Error truncated----");
+  }
+
+  @Test
+  void bringOnline_pendingInvocationDeliveredAndRun() {
+    String late =
+        emu.addInstance(InstanceSpec.builder().online(false).addTag("Role", "late").build());
+    String commandId =
+        ssm.sendCommand(
+                b ->
+                    b.documentName("AWS-RunShellScript")
+                        .targets(Target.builder().key("tag:Role").values("late").build())
+                        .parameters(Map.of("commands", List.of("echo finally"))))
+            .command()
+            .commandId();
+    Poll.until(() -> command(commandId).targetCount() == 1);
+
+    emu.bringOnline(late);
+
+    GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, late);
+    assertThat(inv.statusAsString()).isEqualTo("Success");
+    assertThat(inv.standardOutputContent()).isEqualTo("finally\n");
+  }
+
+  @Test
+  void takeOffline_newCommandRejected() {
+    String id = emu.addInstance(InstanceSpec.builder().build());
+    emu.takeOffline(id);
+
+    assertThat(
+            catchThrowableOfType(
+                InvalidInstanceIdException.class, () -> Poll.send(ssm, List.of(id), "true")))
+        .isNotNull();
   }
 
   private static Command command(String commandId) {

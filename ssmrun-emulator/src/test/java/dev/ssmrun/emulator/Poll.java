@@ -22,6 +22,13 @@ final class Poll {
     return ssm.sendCommand(shell(ids, commands).build()).command().commandId();
   }
 
+  /** Sends AWS-RunShellScript with these document parameters to one instance. */
+  static String send(SsmClient ssm, String instanceId, Map<String, List<String>> parameters) {
+    return ssm.sendCommand(shell(List.of(instanceId)).parameters(parameters).build())
+        .command()
+        .commandId();
+  }
+
   static SendCommandRequest.Builder shell(List<String> ids, String... commands) {
     return SendCommandRequest.builder()
         .documentName("AWS-RunShellScript")

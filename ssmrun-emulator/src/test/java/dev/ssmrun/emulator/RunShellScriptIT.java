@@ -3,12 +3,17 @@ package dev.ssmrun.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+import software.amazon.awssdk.services.ssm.waiters.SsmWaiter;
 
 class RunShellScriptIT {
   private static SsmEmulator emu;
@@ -68,5 +73,47 @@ class RunShellScriptIT {
                   + "\n");
     }
     assertThat(emu.state().executions()).containsOnlyKeys(ids);
+  }
+
+  @Test
+  void sdkWaiter_invisibleAtFirstThenSuccess_waiterSucceeds() {
+    String id = emu.instanceIds().get(1);
+    String commandId = Poll.send(ssm, List.of(id), "echo waited");
+
+    try (SsmWaiter waiter =
+        SsmWaiter.builder()
+            .client(ssm)
+            .overrideConfiguration(
+                o ->
+                    o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(20)))
+                        .maxAttempts(500))
+            .build()) {
+      WaiterResponse<GetCommandInvocationResponse> done =
+          waiter.waitUntilCommandExecuted(b -> b.commandId(commandId).instanceId(id));
+
+      assertThat(done.matched().response())
+          .hasValueSatisfying(r -> assertThat(r.standardOutputContent()).isEqualTo("waited\n"));
+    }
+  }
+
+  @Test
+  void sendCommand_manyCommandsInParallel_everyScriptRunsOnce() {
+    List<String> ids = emu.instanceIds();
+    Map<String, Integer> before = emu.state().executions();
+    List<String> commandIds = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      commandIds.add(Poll.send(ssm, ids, "echo run " + i));
+    }
+
+    for (int i = 0; i < commandIds.size(); i++) {
+      for (String id : ids) {
+        GetCommandInvocationResponse inv = Poll.terminal(ssm, commandIds.get(i), id);
+        assertThat(inv.statusAsString()).as(inv.standardErrorContent()).isEqualTo("Success");
+        assertThat(inv.standardOutputContent()).isEqualTo("run " + i + "\n");
+      }
+    }
+    for (String id : ids) {
+      assertThat(emu.state().executionCount(id) - before.getOrDefault(id, 0)).isEqualTo(8);
+    }
   }
 }
