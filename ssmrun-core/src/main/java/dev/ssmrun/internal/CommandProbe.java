@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ssm.model.Command;
  * CompletedCount, so a fleet of many commands costs one call per poll while nothing finishes; a
  * command is listed only when SSM counts more finished invocations than the engine knows, when it
  * is done, while it may still be appearing, or at least every {@link #REFRESH} as a safety net.
+ * Nothing is listed while SSM counts nothing finished: the engine already knows the instances.
  */
 final class CommandProbe {
   static final Duration REFRESH = Duration.ofSeconds(10);
@@ -53,9 +54,9 @@ final class CommandProbe {
   }
 
   private boolean isDue(CommandTracker t, Command c, Instant now) {
-    Instant last = listedAt.get(t.commandId());
-    if (c == null || last == null || !now.isBefore(last.plus(REFRESH))) {
-      return true; // Not shown yet (eventual consistency), never listed, or stale.
+    Instant last = listedAt.getOrDefault(t.commandId(), t.sentAt());
+    if (c == null || !now.isBefore(last.plus(REFRESH))) {
+      return true; // Not shown yet (eventual consistency: the listing handles grace), or stale.
     }
     int completed = c.completedCount() == null ? 0 : c.completedCount();
     int targets = c.targetCount() == null ? 0 : c.targetCount();
