@@ -79,10 +79,11 @@ class FaultsIT {
     try (SsmEmulator emu = start("crash=1");
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
+      assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up: the window is 2 s
       String commandId =
           ssm.sendCommand(
                   Poll.shell(List.of(id))
-                      .timeoutSeconds(30)
+                      .timeoutSeconds(100)
                       .parameters(
                           Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5")))
                       .build())

@@ -66,6 +66,29 @@ class LifecycleIT {
   }
 
   @Test
+  void expiresAfter_agentStillRunning_serviceReportsDeliveryTimedOut() {
+    String id = emu.instanceIds().get(2);
+    // executionTimeout 1 is below the agent's minimum of 5, so the agent would allow 3600 s,
+    // while ExpiresAfter is TimeoutSeconds + 1 s after the request.
+    String commandId =
+        ssm.sendCommand(
+                Poll.shell(List.of(id))
+                    .timeoutSeconds(30)
+                    .parameters(
+                        Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("1")))
+                    .build())
+            .command()
+            .commandId();
+
+    GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
+
+    assertThat(inv.statusAsString()).isEqualTo("TimedOut");
+    assertThat(inv.statusDetails()).isEqualTo("DeliveryTimedOut");
+    assertThat(command(commandId).expiresAfter())
+        .isEqualTo(command(commandId).requestedDateTime().plusSeconds(30 + 1));
+  }
+
+  @Test
   void cancelCommand_running_cancelledAndGroupKilled() {
     String id = emu.instanceIds().get(1);
     String commandId =

@@ -120,6 +120,9 @@ final class Agent {
     int code = AgentStatus.responseCode(result.outcome(), result.exitCode());
     String[] urls = upload(inv, result);
     synchronized (engine.lock) {
+      if (inv.terminal()) {
+        return; // the service already gave up on it (expired) or never started it (cancelled)
+      }
       inv.stdout = Truncation.content(result.stdout(), Truncation.MAX_STDOUT);
       inv.stderr = Truncation.content(result.stderr(), Truncation.MAX_STDERR);
       inv.stdoutUrl = urls[0];

@@ -22,8 +22,10 @@ final class Dispatcher {
 
   /** Starts work on an accepted command; {@code targetResolver} runs later, as in the service. */
   void submit(CommandRecord command, Runnable targetResolver) {
-    Duration deliveryTimeout = engine.settings.scaled(command.timeoutSeconds);
-    schedule(() -> expirePending(command), deliveryTimeout);
+    schedule(() -> expirePending(command), engine.settings.scaled(command.timeoutSeconds));
+    schedule(
+        () -> expire(command),
+        engine.settings.scaled((long) command.timeoutSeconds + command.executionTimeoutSeconds));
     if (command.usesTargets) {
       engine.workers.execute(
           () -> {
@@ -104,23 +106,25 @@ final class Dispatcher {
 
   /** An agent died mid-command: the invocation stays InProgress until the command expires. */
   void agentCrashed(Invocation inv) {
-    CommandRecord command = inv.command;
-    Duration untilExpiry =
-        engine.settings.scaled((long) command.timeoutSeconds + command.executionTimeoutSeconds);
     synchronized (engine.lock) {
       inv.instance.crashed = true;
     }
-    schedule(
-        () -> {
-          synchronized (engine.lock) {
-            if (!inv.terminal()) {
-              inv.finish("TimedOut", "DeliveryTimedOut", -1, engine.clock.instant());
-            }
-            inv.instance.crashed = false;
-          }
-          finished(command);
-        },
-        untilExpiry);
+  }
+
+  /**
+   * At ExpiresAfter (TimeoutSeconds + executionTimeout) the service gives up on whatever is still
+   * Pending or InProgress: DeliveryTimedOut. A crashed agent comes back afterwards.
+   */
+  private void expire(CommandRecord command) {
+    synchronized (engine.lock) {
+      for (Invocation inv : command.invocations.values()) {
+        if (!inv.terminal()) {
+          inv.finish("TimedOut", "DeliveryTimedOut", -1, engine.clock.instant());
+          inv.instance.crashed = false;
+        }
+      }
+    }
+    finished(command);
   }
 
   /** CancelCommand: Cancelling at once; Cancelled when the process group is gone. */
