@@ -91,31 +91,35 @@ public final class FaultSpec {
         }
         throw bad(spec, "empty item");
       }
-      int eq = item.indexOf('=');
-      if (eq < 0) {
-        throw bad(item, "missing '='");
-      }
-      String key = item.substring(0, eq).trim();
-      String value = item.substring(eq + 1).trim();
-      String operation = "*";
-      int colon = key.indexOf(':');
-      if (colon >= 0) {
-        operation = key.substring(0, colon);
-        key = key.substring(colon + 1);
-        if (!OPERATIONS.contains(operation)) {
-          throw bad(item, "unknown operation '" + operation + "'");
-        }
-      }
-      key = key.toLowerCase(Locale.ROOT);
-      if (key.equals("seed")) {
-        seed = parseSeed(item, operation, value);
+      String[] parts = split(item);
+      if (parts[1].equals("seed")) {
+        seed = parseSeed(item, parts[0], parts[2]);
       } else {
-        Object parsed = parseValue(item, operation, key, value);
-        byOperation.computeIfAbsent(operation, k -> new LinkedHashMap<>()).put(key, parsed);
+        Object parsed = parseValue(item, parts[0], parts[1], parts[2]);
+        byOperation.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], parsed);
       }
       items.add(item);
     }
     return new FaultSpec(freeze(byOperation), seed, String.join(",", items));
+  }
+
+  /** Splits {@code [Operation:]key=value} into operation ("*" if none), lower-case key, value. */
+  private static String[] split(String item) {
+    int eq = item.indexOf('=');
+    if (eq < 0) {
+      throw bad(item, "missing '='");
+    }
+    String key = item.substring(0, eq).trim();
+    String operation = "*";
+    int colon = key.indexOf(':');
+    if (colon >= 0) {
+      operation = key.substring(0, colon);
+      key = key.substring(colon + 1);
+      if (!OPERATIONS.contains(operation)) {
+        throw bad(item, "unknown operation '" + operation + "'");
+      }
+    }
+    return new String[] {operation, key.toLowerCase(Locale.ROOT), item.substring(eq + 1).trim()};
   }
 
   private static Long parseSeed(String item, String operation, String value) {

@@ -45,38 +45,41 @@ public final class Main {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value after " + flag);
       }
-      String value = args[++i];
-      switch (flag) {
-        case "--port":
-          builder.port(number(flag, value));
-          break;
-        case "--s3-port":
-          builder.s3Port(number(flag, value));
-          break;
-        case "--instances":
-          builder.instances(number(flag, value));
-          break;
-        case "--seed":
-          builder.seed(number(flag, value));
-          break;
-        case "--tag":
-          int eq = value.indexOf('=');
-          if (eq <= 0) {
-            throw new IllegalArgumentException("--tag needs Key=Value, got '" + value + "'");
-          }
-          builder.addTag(value.substring(0, eq), value.substring(eq + 1));
-          break;
-        case "--faults":
-          builder.faults(value);
-          break;
-        case "--visibility-delay-ms":
-          builder.visibilityDelay(Duration.ofMillis(number(flag, value)));
-          break;
-        default:
-          throw new IllegalArgumentException("unknown option " + flag);
-      }
+      apply(builder, flag, args[++i]);
     }
     return builder;
+  }
+
+  private static void apply(SsmEmulator.Builder builder, String flag, String value) {
+    switch (flag) {
+      case "--port":
+        builder.port(number(flag, value));
+        break;
+      case "--s3-port":
+        builder.s3Port(number(flag, value));
+        break;
+      case "--instances":
+        builder.instances(number(flag, value));
+        break;
+      case "--seed":
+        builder.seed(number(flag, value));
+        break;
+      case "--tag":
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+          throw new IllegalArgumentException("--tag needs Key=Value, got '" + value + "'");
+        }
+        builder.addTag(value.substring(0, eq), value.substring(eq + 1));
+        break;
+      case "--faults":
+        builder.faults(value);
+        break;
+      case "--visibility-delay-ms":
+        builder.visibilityDelay(Duration.ofMillis(number(flag, value)));
+        break;
+      default:
+        throw new IllegalArgumentException("unknown option " + flag);
+    }
   }
 
   private static int number(String flag, String value) {

@@ -19,13 +19,17 @@ final class Processes {
     }
   }
 
-  /** Reads a pid a script wrote to {@code file}. */
+  /** Reads a pid a script wrote to {@code file}, waiting until the whole line is there. */
   static long pidIn(Path file) {
-    Poll.until(() -> Files.isRegularFile(file));
+    Poll.until(() -> read(file).endsWith("\n"));
+    return Long.parseLong(read(file).trim());
+  }
+
+  private static String read(Path file) {
     try {
-      return Long.parseLong(Files.readString(file).trim());
+      return Files.readString(file);
     } catch (IOException e) {
-      throw new AssertionError("cannot read " + file, e);
+      return "";
     }
   }
 }

@@ -28,36 +28,38 @@ final class TargetResolver {
           "targets",
           "Member must have length less than or equal to 5");
     }
-    for (JsonNode target : targets) {
-      String key = target.path("Key").asText("");
-      Req.check(key, "targets.member.key", 1, 163, KEY);
-      List<String> values = Req.strings(target, "Values");
-      if (values.size() > 50) {
-        throw AwsError.validation(
-            values.toString(),
-            "targets.member.values",
-            "Member must have length less than or equal to 50");
-      }
-      if (key.startsWith("tag:") && values.size() > 5) {
-        throw AwsError.of(
-            "InvalidParameters",
-            "A tag target takes at most 5 values; " + key + " has " + values.size() + ".");
-      }
-      boolean known =
-          key.startsWith("tag:")
-              || key.equals("tag-key")
-              || key.toLowerCase(Locale.ROOT).equals("instanceids")
-              || key.startsWith("resource-groups:");
-      if (!known) {
-        throw AwsError.of(
-            "InvalidParameters",
-            "Target key "
-                + key
-                + " is not supported; use tag:<key>, tag-key, InstanceIds or"
-                + " resource-groups:Name.");
-      }
-    }
+    targets.forEach(TargetResolver::validateTarget);
     return targets;
+  }
+
+  private static void validateTarget(JsonNode target) {
+    String key = target.path("Key").asText("");
+    Req.check(key, "targets.member.key", 1, 163, KEY);
+    List<String> values = Req.strings(target, "Values");
+    if (values.size() > 50) {
+      throw AwsError.validation(
+          values.toString(),
+          "targets.member.values",
+          "Member must have length less than or equal to 50");
+    }
+    if (key.startsWith("tag:") && values.size() > 5) {
+      throw AwsError.of(
+          "InvalidParameters",
+          "A tag target takes at most 5 values; " + key + " has " + values.size() + ".");
+    }
+    boolean known =
+        key.startsWith("tag:")
+            || key.equals("tag-key")
+            || key.toLowerCase(Locale.ROOT).equals("instanceids")
+            || key.startsWith("resource-groups:");
+    if (!known) {
+      throw AwsError.of(
+          "InvalidParameters",
+          "Target key "
+              + key
+              + " is not supported; use tag:<key>, tag-key, InstanceIds or"
+              + " resource-groups:Name.");
+    }
   }
 
   /** Adds one invocation per matching instance; every target must match (AND). */
