@@ -78,6 +78,30 @@ class PagingIT {
   }
 
   @Test
+  void listCommands_executionStageAndInvokedAfter_filter() {
+    String id = emu.instanceIds().get(1);
+    String done = Poll.send(ssm, List.of(id), "true");
+    Poll.terminal(ssm, done, id);
+    String running = Poll.send(ssm, List.of(id), "sleep 30");
+
+    List<String> executing = new ArrayList<>();
+    ssm.listCommandsPaginator(
+            b -> b.filters(f -> f.key(CommandFilterKey.EXECUTION_STAGE).value("Executing")))
+        .commands()
+        .forEach(c -> executing.add(c.commandId()));
+    List<String> future = new ArrayList<>();
+    ssm.listCommands(
+            b ->
+                b.filters(f -> f.key(CommandFilterKey.INVOKED_AFTER).value("2999-01-01T00:00:00Z")))
+        .commands()
+        .forEach(c -> future.add(c.commandId()));
+
+    assertThat(executing).contains(running).doesNotContain(done);
+    assertThat(future).isEmpty();
+    ssm.cancelCommand(b -> b.commandId(running));
+  }
+
+  @Test
   void describeInstanceInformation_pagesOfFive_listAllEight() {
     List<String> seen = new ArrayList<>();
     ssm.describeInstanceInformationPaginator(b -> b.maxResults(5))

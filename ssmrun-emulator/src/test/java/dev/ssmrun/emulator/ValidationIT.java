@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 import software.amazon.awssdk.services.ssm.model.Target;
@@ -49,6 +50,7 @@ class ValidationIT {
 
   @Test
   void sendCommand_badRequests_serviceErrorCodes() {
+    Map<String, Integer> executionsBefore = emu.state().executions();
     assertCode("ValidationException", send(Poll.shell(List.of("i-123"), "true")));
     assertCode("ValidationException", send(Poll.shell(ids(51), "true")));
     assertCode("DuplicateInstanceId", send(Poll.shell(List.of(linux, linux), "true")));
@@ -79,7 +81,7 @@ class ValidationIT {
             SendCommandRequest.builder()
                 .documentName("AWS-RunShellScript")
                 .parameters(Map.of("commands", List.of("true")))));
-    assertThat(emu.state().executions()).isEmpty();
+    assertThat(emu.state().executions()).isEqualTo(executionsBefore); // nothing ran
   }
 
   @Test
@@ -107,6 +109,26 @@ class ValidationIT {
         .isEqualTo("UnsupportedPlatformType");
     assertThat(powershellOnLinux.statusCode()).isEqualTo(400);
     assertThat(shellOnWindows.awsErrorDetails().errorCode()).isEqualTo("UnsupportedPlatformType");
+  }
+
+  @Test
+  void powerShellOnWindows_runsWithPwshOrFailsSayingSo() {
+    String commandId =
+        ssm.sendCommand(
+                Poll.shell(List.of(windows), "Write-Output hi")
+                    .documentName("AWS-RunPowerShellScript")
+                    .build())
+            .command()
+            .commandId();
+
+    GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, windows);
+
+    assertThat(inv.pluginName()).isEqualTo("aws:runPowerShellScript");
+    if (inv.statusAsString().equals("Success")) {
+      assertThat(inv.standardOutputContent()).isEqualTo("hi\n");
+    } else {
+      assertThat(inv.standardErrorContent()).contains("pwsh");
+    }
   }
 
   @Test
