@@ -115,4 +115,9 @@ final class AwsSsmGateway implements SsmGateway {
   public long throttleCount() {
     return meter.count();
   }
+
+  @Override
+  public long callCount() {
+    return meter.calls();
+  }
 }

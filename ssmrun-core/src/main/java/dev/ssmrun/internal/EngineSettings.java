@@ -7,6 +7,8 @@ import java.util.Objects;
 final class EngineSettings {
   static final EngineSettings DEFAULT = new EngineSettings(PollSchedule.DEFAULT,
       Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2));
+  /** A poll that made N calls is followed by a pause of at least (N - 1) times this. */
+  static final Duration CALL_SPACING = Duration.ofMillis(100);
 
   final PollSchedule schedule;
   final Duration notFoundGrace;

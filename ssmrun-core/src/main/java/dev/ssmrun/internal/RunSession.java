@@ -143,7 +143,7 @@ final class RunSession {
     dispatch.sendAll(request, trackers, clock);
     phase = Phase.POLL;
     publish(List.of());
-    return Optional.of(delay(clock.instant()));
+    return Optional.of(delay(clock.instant(), Duration.ZERO));
   }
 
   private Optional<Duration> poll() {
@@ -151,6 +151,7 @@ final class RunSession {
     if (cancelRequested || !now.isBefore(deadline)) {
       return beginCancel(now, !cancelRequested);
     }
+    long callsBefore = ssm.callCount();
     PollSchedule.Signal signal = pollAll(now);
     if (trackers.stream().allMatch(CommandTracker::isComplete)) {
       return finish();
@@ -159,7 +160,10 @@ final class RunSession {
       return beginCancel(now, false);
     }
     base = settings.schedule.next(base, signal);
-    return Optional.of(delay(now));
+    // A poll that had to list many commands is not repeated at once: a per-run call budget.
+    Duration budget = EngineSettings.CALL_SPACING.multipliedBy(
+        Math.max(0, ssm.callCount() - callsBefore - 1));
+    return Optional.of(delay(now, budget));
   }
 
   private Optional<Duration> beginCancel(Instant now, boolean byDeadline) {
@@ -248,8 +252,9 @@ final class RunSession {
     return Optional.empty();
   }
 
-  private Duration delay(Instant now) {
+  private Duration delay(Instant now, Duration atLeast) {
     Duration d = settings.schedule.jittered(base, random.nextDouble());
+    d = d.compareTo(atLeast) < 0 ? atLeast : d;
     Duration left = Duration.between(now, deadline);
     return d.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : d;
   }

@@ -38,4 +38,7 @@ interface SsmGateway {
 
   /** How many calls were throttled so far, retried or not; only ever grows. */
   long throttleCount();
+
+  /** How many calls were made so far; only ever grows. */
+  long callCount();
 }

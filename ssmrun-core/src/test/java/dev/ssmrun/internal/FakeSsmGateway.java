@@ -236,6 +236,11 @@ final class FakeSsmGateway implements SsmGateway {
     return throttles;
   }
 
+  @Override
+  public synchronized long callCount() {
+    return calls.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
   /** Registers instances i-0000000000000000N .. with tag Role=web (odd) or worker (even). */
   List<String> addInstances(int count) {
     List<String> ids = new ArrayList<>();
