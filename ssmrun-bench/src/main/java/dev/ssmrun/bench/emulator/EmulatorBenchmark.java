@@ -57,6 +57,7 @@ public final class EmulatorBenchmark {
       System.out.printf(
           "SendCommand throughput: %.0f calls/s (%d calls, %d threads, %d cores)%n",
           rate, THROUGHPUT_CALLS, THREADS, Runtime.getRuntime().availableProcessors());
+      System.out.println("invocation statuses after the throughput run: " + settle(emu));
       System.out.println("goal p50 overhead <= 50 ms: " + (p50 <= 50 ? "met" : "MISSED"));
       System.out.println("goal >= 200 SendCommand/s: " + (rate >= 200 ? "met" : "MISSED"));
     }
@@ -167,6 +168,21 @@ public final class EmulatorBenchmark {
         .getProcessCpuTime();
   }
 
+  /** Waits until nothing is Pending or InProgress and returns the count per status. */
+  private static Map<String, Integer> settle(SsmEmulator emu) {
+    for (int i = 0; i < 2_400; i++) {
+      Map<String, Integer> statuses = emu.state().invocations();
+      if (!statuses.containsKey("Pending") && !statuses.containsKey("InProgress")) {
+        if (statuses.keySet().size() != 1 || !statuses.containsKey("Success")) {
+          throw new IllegalStateException("some invocations did not succeed: " + statuses);
+        }
+        return statuses;
+      }
+      pause();
+    }
+    throw new IllegalStateException("invocations still running after 60 s");
+  }
+
   private static Command send(SsmClient ssm, List<String> ids) {
     return ssm.sendCommand(
             b ->
@@ -195,7 +211,7 @@ public final class EmulatorBenchmark {
 
   private static void pause() {
     try {
-      Thread.sleep(2);
+      Thread.sleep(25);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -50,8 +50,11 @@ final class ProcessGroups {
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD);
       Process kill;
-      synchronized (ScriptRunner.SPAWN_LOCK) { // see SPAWN_LOCK: no inherited script handles
+      ScriptRunner.SPAWN_LOCK.readLock().lock(); // see SPAWN_LOCK: no inherited script handles
+      try {
         kill = builder.start();
+      } finally {
+        ScriptRunner.SPAWN_LOCK.readLock().unlock();
       }
       kill.waitFor();
     } catch (IOException e) {

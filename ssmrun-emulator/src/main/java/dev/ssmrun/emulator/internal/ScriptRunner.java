@@ -19,6 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
@@ -48,11 +50,12 @@ final class ScriptRunner {
       Duration timeout) {}
 
   /**
-   * Held while a script file is open for writing and while a process is spawned. Otherwise a child
+   * Writing a script takes the write lock, spawning a process the read lock. Otherwise a child
    * forked for one script can inherit the still-open write handle of another, whose exec then fails
-   * with ETXTBSY ("Text file busy", exit 126) when invocations are delivered in parallel.
+   * with ETXTBSY ("Text file busy", exit 126) when invocations are delivered in parallel. Spawns
+   * may overlap: once {@code start()} returns, the child has closed every inherited handle.
    */
-  static final Object SPAWN_LOCK = new Object();
+  static final ReadWriteLock SPAWN_LOCK = new ReentrantReadWriteLock();
 
   /** How the script ended, with its full output. */
   record Result(RunningScript.Outcome outcome, int exitCode, byte[] stdout, byte[] stderr) {}
@@ -76,8 +79,11 @@ final class ScriptRunner {
             .redirectError(stderr.toFile());
     builder.environment().putAll(job.environment());
     Process process;
-    synchronized (SPAWN_LOCK) {
+    SPAWN_LOCK.readLock().lock();
+    try {
       process = builder.start();
+    } finally {
+      SPAWN_LOCK.readLock().unlock();
     }
     RunningScript running = new RunningScript(process.pid(), groups);
     ScheduledFuture<?> timeout = watch(running, job.timeout());
@@ -94,9 +100,12 @@ final class ScriptRunner {
   private static Path writeScript(Job job) throws IOException {
     createFolders(job.folder());
     Path script = job.folder().resolve(job.powershell() ? "_script.ps1" : "_script.sh");
-    synchronized (SPAWN_LOCK) {
+    SPAWN_LOCK.writeLock().lock();
+    try {
       Files.write(
           Files.createFile(script, OWNER_ONLY), job.script().getBytes(StandardCharsets.UTF_8));
+    } finally {
+      SPAWN_LOCK.writeLock().unlock();
     }
     return script;
   }
