@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
  *   <li>Throughput: SendCommand calls per second from several client threads. Goal: ≥ 200/s.
  * </ol>
  *
- * <p>Run: {@code mvn -q -pl ssmrun-bench exec:java
- * -Dexec.mainClass=dev.ssmrun.bench.emulator.EmulatorBenchmark}. Not a test: timing belongs here.
+ * <p>Run (after {@code mvn -q install -DskipTests}): {@code mvn -q -pl ssmrun-bench
+ * org.codehaus.mojo:exec-maven-plugin:3.5.0:java
+ * -Dexec.mainClass=dev.ssmrun.bench.emulator.EmulatorBenchmark}. Takes about 40 s. Not a test:
+ * timing belongs here.
  */
 public final class EmulatorBenchmark {
   private static final int INSTANCES = 10;
