@@ -1,0 +1,85 @@
+package dev.ssmrun.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ssmrun.SsmRunException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.InvalidDocumentException;
+import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
+import software.amazon.awssdk.services.ssm.model.SsmException;
+
+class CommandSenderTest {
+  private final FakeTime time = new FakeTime();
+  private final FakeSsmGateway ssm = new FakeSsmGateway(time);
+  private final List<String> ids = ssm.addInstances(1);
+  private final CommandSender sender = new CommandSender(ssm, time, time, () -> "token");
+
+  private SendCommandRequest request() {
+    return SendCommandRequest.builder().documentName("AWS-RunShellScript").instanceIds(ids)
+        .comment("ssmrun:token").parameters(Map.of("commands", List.of("true"))).build();
+  }
+
+  @Test
+  void send_lostAnswers_reconcilesEachTimeAndNeverDuplicates() throws Exception {
+    ssm.loseSendsAfterAccepting = 1;
+
+    Command c = sender.send(request(), "token");
+
+    assertThat(ssm.commandCount()).isEqualTo(1);
+    assertThat(c.comment()).isEqualTo("ssmrun:token");
+    assertThat(ssm.calls("ListCommands")).isEqualTo(1);
+  }
+
+  @Test
+  void send_alwaysFailsBeforeAccepting_givesUpAfterFiveWithClearMessage() {
+    ssm.failSendsBeforeAccepting = 99;
+
+    assertThatThrownBy(() -> sender.send(request(), "token"))
+        .isInstanceOf(SsmRunException.class).hasMessageContaining("failed 5 times")
+        .hasMessageContaining("nothing was run twice");
+    assertThat(ssm.calls("SendCommand")).isEqualTo(5);
+    assertThat(ssm.commandCount()).isZero();
+    assertThat(ssm.calls("ListCommands")).isEqualTo(5 * 3);
+  }
+
+  @Test
+  void send_clientError_propagatesWithoutReconciling() {
+    SsmGateway rejecting = new DelegatingGateway(ssm) {
+      @Override
+      public Command sendCommand(SendCommandRequest r) {
+        throw InvalidDocumentException.builder().statusCode(400).message("bad doc").build();
+      }
+    };
+
+    assertThatThrownBy(() -> new CommandSender(rejecting, time, time, () -> "t")
+        .send(request(), "t")).isInstanceOf(InvalidDocumentException.class);
+    assertThat(ssm.calls("ListCommands")).isZero();
+  }
+
+  @Test
+  void send_throttledBeyondSdkRetries_pausesAndResendsWithoutReconciling() throws Exception {
+    int[] throttled = {2};
+    SsmGateway throttling = new DelegatingGateway(ssm) {
+      @Override
+      public Command sendCommand(SendCommandRequest r) {
+        if (throttled[0]-- > 0) {
+          throw SsmException.builder().statusCode(400).awsErrorDetails(
+              AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+        }
+        return super.sendCommand(r);
+      }
+    };
+
+    new CommandSender(throttling, time, time, () -> "t").send(request(), "t");
+
+    assertThat(ssm.commandCount()).isEqualTo(1);
+    assertThat(ssm.calls("ListCommands")).isZero();
+    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+}
