@@ -1,7 +1,7 @@
 package dev.ssmrun.emulator.internal;
 
 /** An AWS error answer: the bare {@code __type}, an optional message, and the HTTP status. */
-public final class AwsError extends RuntimeException {
+final class AwsError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String code;
@@ -46,17 +46,17 @@ public final class AwsError extends RuntimeException {
   }
 
   /** The error code, e.g. {@code InvalidInstanceId}. */
-  public String code() {
+  String code() {
     return code;
   }
 
   /** 400 for client errors and throttling, 500 for {@code InternalServerError}. */
-  public int httpStatus() {
+  int httpStatus() {
     return httpStatus;
   }
 
   /** False for shapes without members, whose body is only {@code __type}. */
-  public boolean hasMessage() {
+  boolean hasMessage() {
     return hasMessage;
   }
 }
