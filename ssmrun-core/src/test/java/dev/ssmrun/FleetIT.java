@@ -6,6 +6,14 @@ import dev.ssmrun.emulator.EmulatorState;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Fleets beyond SendCommand's 50-id limit, throttling, and lost SendCommand answers. */
 class FleetIT {
@@ -60,6 +68,37 @@ class FleetIT {
       assertThat(state.callCount("SendCommand", "lost")).isPositive();
       assertThat(Emulators.executions(emu, emu.instanceIds()).values()).containsOnly(runs);
     }
+  }
+
+  /** The guard works whatever retry configuration the user's client has. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sdk-default", "legacy-retry-policy", "standard-retry-strategy"})
+  void run_lostAnswersWithAnyClientRetryConfiguration_neverRunsTwice(String retries) {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(2)
+        .visibilityDelay(Duration.ofMillis(50)).faults("SendCommand:lose=0.5,seed=1").start();
+        SsmRunner runner = SsmRunner.builder().ssmClient(client(emu, retries)).build()) {
+      for (int i = 0; i < 4; i++) {
+        runner.run(RunRequest.builder().script("true").instanceIds(emu.instanceIds()).build());
+      }
+
+      assertThat(emu.state().callCount("SendCommand", "lost")).isPositive();
+      assertThat(Emulators.executions(emu, emu.instanceIds()).values()).containsOnly(4);
+    }
+  }
+
+  @SuppressWarnings("deprecation") // The legacy RetryPolicy is what older code still configures.
+  private static SsmClient client(SsmEmulator emu, String retries) {
+    return SsmClient.builder().endpointOverride(emu.endpoint()).region(Region.of(emu.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(emu.accessKeyId(), emu.secretAccessKey())))
+        .overrideConfiguration(o -> {
+          if (retries.equals("legacy-retry-policy")) {
+            o.retryPolicy(RetryPolicy.builder().numRetries(3).build());
+          } else if (retries.equals("standard-retry-strategy")) {
+            o.retryStrategy(RetryMode.STANDARD);
+          }
+        })
+        .build();
   }
 
   @Test
