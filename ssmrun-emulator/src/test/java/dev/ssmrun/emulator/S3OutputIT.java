@@ -25,7 +25,7 @@ class S3OutputIT {
           ssm.sendCommand(
                   Poll.shell(List.of(id), "head -c 30000 /dev/zero | tr '\\0' x")
                       .outputS3BucketName("outputs")
-                      .outputS3KeyPrefix("runs/today")
+                      .outputS3KeyPrefix("runs/today/")
                       .build())
               .command()
               .commandId();
@@ -39,6 +39,14 @@ class S3OutputIT {
       assertThat(inv.standardOutputContent()).hasSize(24_000);
       assertThat(inv.standardOutputUrl()).isEqualTo(emu.s3Endpoint() + "/outputs/" + key);
       assertThat(inv.standardErrorUrl()).endsWith("/stderr");
+      assertThat(
+              ssm.listCommandInvocations(b -> b.commandId(commandId).details(true))
+                  .commandInvocations()
+                  .get(0)
+                  .commandPlugins()
+                  .get(0)
+                  .outputS3KeyPrefix())
+          .isEqualTo("runs/today/" + commandId + "/" + id + "/awsrunShellScript");
       assertThat(
               catchThrowableOfType(
                   NoSuchKeyException.class,

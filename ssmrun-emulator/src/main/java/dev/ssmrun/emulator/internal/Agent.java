@@ -138,16 +138,10 @@ final class Agent {
     if (command.bucket.isEmpty()) {
       return new String[] {"", ""};
     }
-    String plugin = command.document.pluginName.replace(":", "");
     String base =
-        (command.keyPrefix.isEmpty() ? "" : trimSlashes(command.keyPrefix) + "/")
-            + command.commandId
-            + "/"
-            + inv.instance.id
-            + "/"
-            + plugin
+        command.outputKeyPrefix(inv.instance.id)
             + "/0."
-            + plugin
+            + command.document.pluginName.replace(":", "")
             + "/";
     if (result.stdout().length > 0) {
       uploader.upload(command.bucket, base + "stdout", result.stdout());
@@ -158,9 +152,5 @@ final class Agent {
     return new String[] {
       uploader.url(command.bucket, base + "stdout"), uploader.url(command.bucket, base + "stderr")
     };
-  }
-
-  private static String trimSlashes(String prefix) {
-    return prefix.replaceAll("^/+|/+$", "");
   }
 }

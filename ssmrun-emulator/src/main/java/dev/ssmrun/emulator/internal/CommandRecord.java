@@ -2,7 +2,6 @@ package dev.ssmrun.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,15 @@ final class CommandRecord {
     targetsResolved = !b.usesTargets;
   }
 
-  List<Invocation> invocationList() {
-    return new ArrayList<>(invocations.values());
+  /** The agent's S3 key up to the plugin: {@code prefix/commandId/instanceId/awsrunShellScript}. */
+  String outputKeyPrefix(String instanceId) {
+    String prefix = keyPrefix.replaceAll("^/+|/+$", "");
+    return (prefix.isEmpty() ? "" : prefix + "/")
+        + commandId
+        + "/"
+        + instanceId
+        + "/"
+        + document.pluginName.replace(":", "");
   }
 
   int targetCount() {

@@ -128,17 +128,7 @@ final class Shapes {
     p.put("StandardErrorUrl", inv.stderrUrl);
     p.put("OutputS3Region", region);
     p.put("OutputS3BucketName", c.bucket);
-    String plugin = c.document.pluginName.replace(":", "");
-    p.put(
-        "OutputS3KeyPrefix",
-        c.bucket.isEmpty()
-            ? ""
-            : (c.keyPrefix.isEmpty() ? "" : c.keyPrefix + "/")
-                + c.commandId
-                + "/"
-                + inv.instance.id
-                + "/"
-                + plugin);
+    p.put("OutputS3KeyPrefix", c.bucket.isEmpty() ? "" : c.outputKeyPrefix(inv.instance.id));
     return p;
   }
 
