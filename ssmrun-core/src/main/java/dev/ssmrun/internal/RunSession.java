@@ -89,6 +89,11 @@ final class RunSession {
     cancelRequested = true;
   }
 
+  /** True if a cancel was asked for and the next step has yet to act on it. */
+  synchronized boolean cancelPending() {
+    return cancelRequested && (phase == Phase.START || phase == Phase.POLL);
+  }
+
   /** Cancels now (the driver was interrupted), polls once, and ends the run. */
   synchronized CommandResult abort() {
     if (phase == Phase.START) {
@@ -132,13 +137,13 @@ final class RunSession {
   }
 
   private Optional<Duration> start() throws InterruptedException {
-    Optional<Duration> wait = dispatch.prepare(request, clock.instant());
-    if (wait.isPresent()) {
-      return wait;
-    }
     if (cancelRequested) {
       cancelledByClient = true;
       return finish();
+    }
+    Optional<Duration> wait = dispatch.prepare(request, clock.instant());
+    if (wait.isPresent()) {
+      return wait;
     }
     dispatch.sendAll(request, trackers, clock);
     phase = Phase.POLL;

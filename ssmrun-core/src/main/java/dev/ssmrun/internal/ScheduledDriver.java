@@ -52,7 +52,8 @@ final class ScheduledDriver {
     try {
       Optional<Duration> next = session.step();
       if (next.isPresent()) {
-        schedule(next.get());
+        // A cancel() that raced with this step must not wait for a full poll delay.
+        schedule(session.cancelPending() ? Duration.ZERO : next.get());
       } else {
         future.complete(session.result());
       }

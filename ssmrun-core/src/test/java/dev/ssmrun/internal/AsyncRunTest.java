@@ -83,6 +83,20 @@ class AsyncRunTest {
   }
 
   @Test
+  void cancel_whileWaitingForOnline_endsWithoutSending() {
+    f.ssm.pingStatus.put(ids.get(0), "ConnectionLost");
+    CompletableFuture<CommandResult> future = f.runner().runAsync(request().toBuilder()
+        .preflight(true).waitForOnline(Duration.ofMinutes(5)).build());
+    f.scheduler.runFor(ofSeconds(5));
+
+    future.cancel(true);
+    f.scheduler.runUntilIdle();
+
+    assertThat(f.ssm.calls("SendCommand")).isZero();
+    assertThat(f.ssm.calls("DescribeInstanceInformation")).isEqualTo(3);
+  }
+
+  @Test
   void futureCancelled_cancelsTheCommands() {
     f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
     CompletableFuture<CommandResult> future = f.runner().runAsync(request());
