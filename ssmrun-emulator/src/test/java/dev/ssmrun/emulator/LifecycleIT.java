@@ -129,7 +129,7 @@ class LifecycleIT {
                 b ->
                     b.documentName("AWS-RunShellScript")
                         .targets(Target.builder().key("tag:Role").values("offline").build())
-                        .timeoutSeconds(30)
+                        .timeoutSeconds(75) // 1.5 s here: time to see Pending first
                         .parameters(Map.of("commands", List.of("echo never"))))
             .command()
             .commandId();
