@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * of {@code ThrottlingException}), {@code error=P} ({@code InternalServerError}, HTTP 500), {@code
  * lose=P} (the call is processed, then the connection is dropped without an answer), {@code
  * latency=DURATION} (e.g. {@code 50ms}, {@code 1s}), {@code rate=N} (a token bucket of N calls per
- * second; calls beyond it are throttled), {@code crash=P} (the agent dies mid-command) and {@code
- * seed=N}. An {@code Operation:} prefix limits an item to one operation ({@code
+ * second; calls beyond it are throttled), {@code crash=P} (the agent dies mid-command), {@code
+ * offline=P} (the instance loses contact before a command reaches it) and {@code seed=N}. An {@code Operation:} prefix limits an item to one operation ({@code
  * SendCommand:lose=0.1}); an item for one operation overrides the same key without prefix.
  * Instances are immutable and thread-safe.
  */
@@ -38,7 +38,8 @@ public final class FaultSpec {
           "DescribeInstanceInformation");
 
   private static final String ALLOWED =
-      "allowed: throttle=P, error=P, lose=P, crash=P (P between 0 and 1), latency=DURATION"
+      "allowed: throttle=P, error=P, lose=P, crash=P, offline=P (P between 0 and 1),"
+          + " latency=DURATION"
           + " (e.g. 50ms, 2s), rate=N (calls per second), seed=N; an Operation: prefix (one of "
           + String.join(", ", new java.util.TreeSet<>(OPERATIONS))
           + ") limits throttle, error, lose, latency or rate to one operation";
@@ -54,7 +55,9 @@ public final class FaultSpec {
     /** The call is processed, then the connection is closed without an answer. */
     LOSE,
     /** The agent dies while the command runs: process group killed, instance loses contact. */
-    CRASH
+    CRASH,
+    /** The instance goes ConnectionLost before delivery, for the command's TimeoutSeconds. */
+    OFFLINE
   }
 
   private final Map<String, Map<String, Object>> byOperation;
@@ -139,8 +142,9 @@ public final class FaultSpec {
       case "error":
       case "lose":
       case "crash":
-        if (key.equals("crash") && !operation.equals("*")) {
-          throw bad(item, "crash applies to command executions and takes no operation prefix");
+      case "offline":
+        if ((key.equals("crash") || key.equals("offline")) && !operation.equals("*")) {
+          throw bad(item, key + " applies to command deliveries and takes no operation prefix");
         }
         return probability(item, value);
       case "latency":

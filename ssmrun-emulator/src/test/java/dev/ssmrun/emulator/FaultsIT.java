@@ -104,6 +104,29 @@ class FaultsIT {
   }
 
   @Test
+  void offline_instanceLosesContactBeforeDelivery_deliveryTimedOutAndNothingRuns() {
+    try (SsmEmulator emu = start("offline=1");
+        SsmClient ssm = emu.newSsmClient()) {
+      String id = emu.instanceIds().get(0);
+      assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up
+      String commandId =
+          ssm.sendCommand(Poll.shell(List.of(id), "echo never").timeoutSeconds(75).build())
+              .command()
+              .commandId();
+
+      Poll.until(() -> ping(ssm, id).equals("ConnectionLost"));
+      assertThat(
+              ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString())
+          .isEqualTo("Pending");
+      GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
+
+      assertThat(inv.statusDetails()).isEqualTo("DeliveryTimedOut");
+      Poll.until(() -> ping(ssm, id).equals("Online"));
+      assertThat(emu.state().executionCount(id)).isZero();
+    }
+  }
+
+  @Test
   void rate_tokenBucketEmpty_throttles() {
     try (SsmEmulator emu = start("rate=0.01");
         SsmClient ssm = emu.newSsmClient()) {

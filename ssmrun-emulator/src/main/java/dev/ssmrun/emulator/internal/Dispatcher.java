@@ -1,5 +1,6 @@
 package dev.ssmrun.emulator.internal;
 
+import dev.ssmrun.emulator.FaultSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,6 +62,10 @@ final class Dispatcher {
           break;
         }
         if (!inv.started() && inv.status.equals("Pending") && inv.instance.reachable()) {
+          if (engine.faults.draw(FaultSpec.Kind.OFFLINE, "SendCommand")) {
+            loseContact(inv.instance, command.timeoutSeconds);
+            continue;
+          }
           inv.status = "InProgress";
           inv.details = "InProgress";
           inv.startedAt = engine.clock.instant();
@@ -75,6 +80,14 @@ final class Dispatcher {
     } catch (RejectedExecutionException e) {
       // The emulator is closing; nothing more runs.
     }
+  }
+
+  /** Fault: the instance drops off until this command's delivery timeout has passed. */
+  private void loseContact(Instance instance, int timeoutSeconds) {
+    instance.online = false;
+    schedule(
+        () -> engine.setOnline(instance.id, true),
+        engine.settings.scaled(timeoutSeconds).plusMillis(1));
   }
 
   /** Called by the agent once an invocation reached a terminal status. */

@@ -64,8 +64,16 @@ class FaultSpecTest {
   }
 
   @Test
-  void parse_crashWithOperation_rejected() {
+  void parse_crashOrOfflineWithOperation_rejected() {
     assertThatThrownBy(() -> FaultSpec.parse("SendCommand:crash=0.5"))
         .hasMessageContaining("no operation prefix");
+    assertThatThrownBy(() -> FaultSpec.parse("ListCommands:offline=0.5"))
+        .hasMessageContaining("no operation prefix");
+  }
+
+  @Test
+  void parse_offline_probability() {
+    assertThat(FaultSpec.parse("offline=0.25").probability(FaultSpec.Kind.OFFLINE, "SendCommand"))
+        .isEqualTo(0.25);
   }
 }
