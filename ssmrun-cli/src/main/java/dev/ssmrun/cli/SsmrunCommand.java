@@ -66,6 +66,10 @@ final class SsmrunCommand {
     if (ex instanceof SsmRunException || ex instanceof IllegalArgumentException) {
       return ex.getMessage();
     }
+    String hint = AwsSetupHints.forException(ex);
+    if (hint != null) {
+      return hint;
+    }
     String message = ex.getMessage();
     return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
