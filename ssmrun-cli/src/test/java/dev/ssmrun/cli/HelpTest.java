@@ -35,6 +35,6 @@ class HelpTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("--port", "--instances", "--tag", "--faults", "throttle=P", "lose=P",
-            "latency=D", "crash=P", "seed=N", "SendCommand:lose=0.1");
+            "latency=D", "crash=P", "offline=P", "seed=N", "SendCommand:lose=0.1");
   }
 }
