@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "  latency=D       add latency D to every answer, e.g. 50ms",
       "  crash=P         the agent dies mid-command with probability P (its instance goes"
           + " offline)",
-      "  offline=P       an instance goes offline (ConnectionLost) with probability P per call",
+      "  offline=P       an instance loses contact before a command reaches it (probability P)",
       "  seed=N          seed for every random choice",
       "",
       "Examples:",
