@@ -50,14 +50,15 @@ final class EmulatorCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "0",
-      description = "SSM port on 127.0.0.1 (default: a free port).")
+      description = "SSM port on 127.0.0.1 (default: a free port). Example: --port 4566")
   int port;
 
   @Option(
       names = "--instances",
       paramLabel = "N",
       defaultValue = "3",
-      description = "Simulated Linux instances (default: ${DEFAULT-VALUE}).")
+      description =
+          "Simulated Linux instances (default: ${DEFAULT-VALUE}). Example: --instances 10")
   int instances;
 
   @Option(

@@ -68,7 +68,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-f", "--file"},
       paramLabel = "FILE",
-      description = "Read the script from FILE ('-' for standard input) instead of COMMAND.")
+      description =
+          "Read the script from FILE ('-' for standard input) instead of COMMAND."
+              + " Example: -f deploy.sh")
   Path scriptFile;
 
   @Option(
@@ -112,62 +114,79 @@ final class RunCommand implements Callable<Integer> {
       names = "--allow-failures",
       paramLabel = "N|P%|ID,...",
       converter = FailurePolicyConverter.class,
-      description = "Failure policy across instances: at most N, at most P percent, or only the"
-          + " named instances may fail (default: none). Example: --allow-failures 10%")
+      description =
+          "Failure policy across instances: at most N, at most P percent, or only the named"
+              + " instances may fail (default: none). Examples: --allow-failures 2;"
+              + " --allow-failures 10%%; --allow-failures i-0123456789abcdef0")
   FailurePolicy failurePolicy;
 
   @Option(
       names = "--fail-fast",
-      description = "Once the failure policy is broken, cancel the instances still running.")
+      description =
+          "Once the failure policy is broken, cancel the instances still running. Example:"
+              + " --allow-failures 1 --fail-fast")
   boolean failFast;
 
   @Option(
       names = "--comment",
       paramLabel = "TEXT",
-      description = "Command comment shown in the SSM console (ssmrun appends a short send token).")
+      description =
+          "Command comment shown in the SSM console (ssmrun appends a short send token)."
+              + " Example: --comment 'release 1.2.3'")
   String comment;
 
   @Option(
       names = "--max-concurrency",
       paramLabel = "N|P%",
-      description = "SSM MaxConcurrency: instances running at once (default 50). Example: 10%")
+      description =
+          "SSM MaxConcurrency: instances running at once (default 50). Example:"
+              + " --max-concurrency 10%%")
   String maxConcurrency;
 
   @Option(
       names = "--max-errors",
       paramLabel = "N|P%",
-      description = "SSM MaxErrors: errors before SSM stops sending to more instances (default 0).")
+      description =
+          "SSM MaxErrors: errors SSM tolerates before it stops sending to more instances"
+              + " (default 0). Example: --max-errors 5")
   String maxErrors;
 
   @Option(
       names = "--output-s3-bucket",
       paramLabel = "BUCKET",
-      description = "Let SSM store full stdout/stderr in this bucket; ssmrun reads them back whole.")
+      description =
+          "Let SSM store full stdout/stderr in this bucket; ssmrun reads them back whole."
+              + " Example: --output-s3-bucket my-ssm-logs")
   String outputBucket;
 
   @Option(
       names = "--output-s3-prefix",
       paramLabel = "PREFIX",
-      description = "Key prefix for --output-s3-bucket.")
+      description =
+          "Key prefix for --output-s3-bucket. Example: --output-s3-prefix runs/")
   String outputPrefix;
 
   @Option(
       names = "--document",
       paramLabel = "KIND",
-      description = "SHELL (AWS-RunShellScript), POWERSHELL (AWS-RunPowerShellScript) or AUTO (by"
-          + " each instance's platform). Default: SHELL.")
+      description =
+          "SHELL (AWS-RunShellScript), POWERSHELL (AWS-RunPowerShellScript) or AUTO (by each"
+              + " instance's platform). Default: SHELL. Example: --document powershell")
   Document document;
 
   @Option(
       names = "--no-strict",
-      description = "Do not run multi-line shell scripts in strict mode (set -e: a failing line"
-          + " stops the script). With it, only the last line's exit code counts, as in plain SSM.")
+      description =
+          "Do not run multi-line shell scripts in strict mode (set -e: a failing line stops"
+              + " the script). Then only the last line's exit code counts, as in plain SSM."
+              + " Example: --no-strict -f legacy.sh")
   boolean noStrict;
 
   @Option(
       names = "--no-preflight",
-      description = "Skip the DescribeInstanceInformation check of unknown, offline or"
-          + " wrong-platform instances before sending.")
+      description =
+          "Skip the DescribeInstanceInformation check of unknown, offline or wrong-platform"
+              + " instances before sending. Example: --no-preflight -i mi-0123456789abcdef0")
   boolean noPreflight;
 
   @Option(
@@ -180,15 +199,18 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--local",
-      description = "Run against an embedded local emulator (no AWS account needed). Without -i or"
-          + " -t, every local instance is targeted.")
+      description =
+          "Run against an embedded local emulator (no AWS account needed). Without -i or -t,"
+              + " every local instance is targeted. Example: --local -- 'uname -a'")
   boolean local;
 
   @Option(
       names = "--local-instances",
       paramLabel = "N",
       defaultValue = "3",
-      description = "Simulated instances for --local (default: ${DEFAULT-VALUE}).")
+      description =
+          "Simulated instances for --local (default: ${DEFAULT-VALUE}). Example:"
+              + " --local-instances 10")
   int localInstances;
 
   @Option(
@@ -199,22 +221,35 @@ final class RunCommand implements Callable<Integer> {
           + " throttle=0.2,SendCommand:lose=0.1,seed=7")
   String localFaults;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default chain).")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description =
+          "AWS region (default: AWS_REGION, then the profile's). Example: --region eu-west-1")
   String region;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (default chain).")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description =
+          "AWS profile for credentials and region (default: AWS_PROFILE or 'default')."
+              + " Example: --profile prod")
   String profile;
 
   @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
-      description = "SSM endpoint, e.g. an 'ssmrun emulator' started separately.")
+      description =
+          "SSM endpoint, e.g. an 'ssmrun emulator' started separately. Example:"
+              + " --endpoint-url http://127.0.0.1:4566")
   URI endpointUrl;
 
   @Option(
       names = "--s3-endpoint-url",
       paramLabel = "URL",
-      description = "S3 endpoint (for --output-s3-bucket against an emulator).")
+      description =
+          "S3 endpoint (for --output-s3-bucket against an emulator). Example:"
+              + " --s3-endpoint-url http://127.0.0.1:4567")
   URI s3EndpointUrl;
 
   @Parameters(

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
       "Examples:",
       "  ssmrun run --local -- 'echo hello from $AWS_SSM_INSTANCE_ID'",
       "  ssmrun run -i i-0123456789abcdef0 -- 'uptime'",
-      "  ssmrun run -t Role=web --allow-failures 10% -- 'systemctl restart app'",
+      "  ssmrun run -t Role=web --allow-failures 10%% -- 'systemctl restart app'",
       "  ssmrun emulator --instances 5",
       ""
     },

@@ -29,6 +29,23 @@ class HelpTest {
   }
 
   @Test
+  void everyOptionOfEveryCommand_hasAnExample_andHelpRendersWithoutWarnings() {
+    picocli.CommandLine root = SsmrunCommand.commandLine(new RefusingServices());
+    for (picocli.CommandLine sub : root.getSubcommands().values()) {
+      for (picocli.CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
+        if (option.usageHelp() || option.versionHelp()) {
+          continue;
+        }
+        assertThat(String.join(" ", option.description()))
+            .as("%s %s", sub.getCommandName(), option.longestName())
+            .contains("Example");
+      }
+      CliRun help = CliRun.of(new RefusingServices(), sub.getCommandName(), "--help");
+      assertThat(help.err()).isEmpty();
+    }
+  }
+
+  @Test
   void emulatorHelp_documentsFaultSpec() {
     CliRun run = CliRun.of(new RefusingServices(), "emulator", "--help");
 
