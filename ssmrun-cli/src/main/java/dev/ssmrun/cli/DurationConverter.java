@@ -19,13 +19,15 @@ final class DurationConverter implements ITypeConverter<Duration> {
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
       String unit = m.group(2) == null ? "s" : m.group(2);
-      return positive(value, switch (unit) {
-        case "ms" -> Duration.ofMillis(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        case "d" -> Duration.ofDays(n);
-        default -> Duration.ofSeconds(n);
-      });
+      return positive(
+          value,
+          switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+          });
     }
     try {
       return positive(value, Duration.parse(value.trim().toUpperCase(Locale.ROOT)));

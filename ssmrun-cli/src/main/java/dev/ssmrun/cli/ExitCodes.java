@@ -12,6 +12,7 @@ import java.util.List;
 final class ExitCodes {
   /** The client deadline passed (as GNU {@code timeout}). */
   static final int DEADLINE = 124;
+
   /** Interrupted by Ctrl-C (128 + SIGINT). */
   static final int INTERRUPTED = 130;
 
@@ -25,8 +26,7 @@ final class ExitCodes {
     if (invocations.isEmpty()) {
       return SsmrunCommand.FAILURE;
     }
-    List<Integer> codes =
-        invocations.stream().map(InvocationResult::exitCode).distinct().toList();
+    List<Integer> codes = invocations.stream().map(InvocationResult::exitCode).distinct().toList();
     if (codes.size() == 1 && isProcessExitCode(codes.get(0))) {
       return codes.get(0);
     }

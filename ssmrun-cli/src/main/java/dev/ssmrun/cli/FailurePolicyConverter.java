@@ -30,6 +30,8 @@ final class FailurePolicyConverter implements ITypeConverter<FailurePolicy> {
       throw new TypeConversionException("'" + value + "': " + e.getMessage());
     }
     throw new TypeConversionException(
-        "'" + value + "' is not a count (2), a percentage (10%) or instance ids (i-0abc...,i-0def...)");
+        "'"
+            + value
+            + "' is not a count (2), a percentage (10%) or instance ids (i-0abc...,i-0def...)");
   }
 }

@@ -1,6 +1,5 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.CommandResult;
 import dev.ssmrun.Document;
 import dev.ssmrun.FailurePolicy;
 import dev.ssmrun.RunRequest;
@@ -30,9 +29,9 @@ import picocli.CommandLine.TypeConversionException;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Send a shell script (or PowerShell) through SSM Run Command, wait for every targeted instance,"
-          + " print each instance's stdout and stderr prefixed by its instance id, and exit with the"
-          + " remote exit code.",
+      "Send a shell script (or PowerShell) through SSM Run Command, wait for every targeted"
+          + " instance, print each instance's stdout and stderr prefixed by its instance id, and"
+          + " exit with the remote exit code.",
       "One COMMAND argument is a script; several are one command line whose words are quoted"
           + " safely.",
       "",
@@ -54,15 +53,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-i", "--instance-id"},
       paramLabel = "ID",
-      description = "Target instance id (repeatable; any number, sent 50 per call)."
-          + " Example: -i i-0123456789abcdef0")
+      description =
+          "Target instance id (repeatable; any number, sent 50 per call)."
+              + " Example: -i i-0123456789abcdef0")
   List<String> instanceIds = new ArrayList<>();
 
   @Option(
       names = {"-t", "--target"},
       paramLabel = "KEY=VALUE[,VALUE...]",
-      description = "Tag target resolved by SSM (repeatable, at most 5). Example: -t Role=web,api;"
-          + " -t instanceids=i-0123456789abcdef0")
+      description =
+          "Tag target resolved by SSM (repeatable, at most 5). Example: -t Role=web,api;"
+              + " -t instanceids=i-0123456789abcdef0")
   List<String> targets = new ArrayList<>();
 
   @Option(
@@ -76,8 +77,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--env",
       paramLabel = "NAME=VALUE",
-      description = "Export an environment variable to the script, quoted safely (repeatable)."
-          + " Example: --env VERSION=1.2.3")
+      description =
+          "Export an environment variable to the script, quoted safely (repeatable)."
+              + " Example: --env VERSION=1.2.3")
   List<String> environment = new ArrayList<>();
 
   @Option(
@@ -90,24 +92,27 @@ final class RunCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "Execution timeout on the instance (SSM kills the script after it; default"
-          + " 3600s). Example: --timeout 10m")
+      description =
+          "Execution timeout on the instance (SSM kills the script after it; default"
+              + " 3600s). Example: --timeout 10m")
   Duration executionTimeout;
 
   @Option(
       names = "--delivery-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "How long SSM may try to deliver the command to an instance (30s to 30d;"
-          + " default 3600s). Example: --delivery-timeout 2m")
+      description =
+          "How long SSM may try to deliver the command to an instance (30s to 30d;"
+              + " default 3600s). Example: --delivery-timeout 2m")
   Duration deliveryTimeout;
 
   @Option(
       names = "--wait-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "Client deadline: after it, cancel what still runs and exit 124 (default:"
-          + " delivery + execution timeout + a margin). Example: --wait-timeout 90s")
+      description =
+          "Client deadline: after it, cancel what still runs and exit 124 (default:"
+              + " delivery + execution timeout + a margin). Example: --wait-timeout 90s")
   Duration waitTimeout;
 
   @Option(
@@ -162,8 +167,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--output-s3-prefix",
       paramLabel = "PREFIX",
-      description =
-          "Key prefix for --output-s3-bucket. Example: --output-s3-prefix runs/")
+      description = "Key prefix for --output-s3-bucket. Example: --output-s3-prefix runs/")
   String outputPrefix;
 
   @Option(
@@ -193,8 +197,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--wait-online",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "With the pre-flight check, wait up to DURATION for offline instances to come"
-          + " online instead of failing at once. Example: --wait-online 2m")
+      description =
+          "With the pre-flight check, wait up to DURATION for offline instances to come"
+              + " online instead of failing at once. Example: --wait-online 2m")
   Duration waitForOnline;
 
   @Option(
@@ -217,8 +222,9 @@ final class RunCommand implements Callable<Integer> {
       names = "--local-faults",
       paramLabel = "SPEC",
       converter = FaultSpecConverter.class,
-      description = "Faults for --local, as for 'ssmrun emulator --faults'. Example:"
-          + " throttle=0.2,SendCommand:lose=0.1,seed=7")
+      description =
+          "Faults for --local, as for 'ssmrun emulator --faults'. Example:"
+              + " throttle=0.2,SendCommand:lose=0.1,seed=7")
   String localFaults;
 
   @Option(

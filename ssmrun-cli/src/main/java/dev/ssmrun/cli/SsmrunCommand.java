@@ -38,6 +38,7 @@ import picocli.CommandLine.ParameterException;
 final class SsmrunCommand {
   /** Exit code for usage errors (picocli's default). */
   static final int USAGE = 2;
+
   /** Exit code for a general failure. */
   static final int FAILURE = 1;
 
@@ -81,7 +82,8 @@ final class SsmrunCommand {
       CommandLine cmd = ex.getCommandLine();
       PrintWriter err = cmd.getErr();
       err.println("ssmrun: " + ex.getMessage());
-      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err.println(
+          "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       return USAGE;
     }
   }

@@ -40,7 +40,8 @@ class CliProcessIT {
 
     assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(cli.exitValue()).isEqualTo(5);
-    assertThat(read(cli.getInputStream().readAllBytes())).isEqualTo(instanceId + ": via endpoint\n");
+    assertThat(read(cli.getInputStream().readAllBytes()))
+        .isEqualTo(instanceId + ": via endpoint\n");
   }
 
   @Test
@@ -63,7 +64,8 @@ class CliProcessIT {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(List.of("-jar", shadedJar().toString()));
     command.addAll(List.of(args).subList(0, 1));
-    command.addAll(List.of("--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1"));
+    command.addAll(
+        List.of("--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1"));
     command.addAll(List.of(args).subList(1, args.length));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();

@@ -26,16 +26,20 @@ class EmulatorCommandIT {
     Process process =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-jar", shadedJar().toString(),
-                "emulator", "--instances", "2", "--tag", "Env=dev")
+                "-jar",
+                shadedJar().toString(),
+                "emulator",
+                "--instances",
+                "2",
+                "--tag",
+                "Env=dev")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     Map<String, String> exports = readExports(process);
 
     try (SsmClient ssm = client(exports)) {
       List<InstanceInformation> found =
-          ssm.describeInstanceInformation(
-                  r -> r.filters(f -> f.key("tag:Env").values("dev")))
+          ssm.describeInstanceInformation(r -> r.filters(f -> f.key("tag:Env").values("dev")))
               .instanceInformationList();
       assertThat(found).hasSize(2).allMatch(i -> i.instanceId().matches("i-[0-9a-f]{17}"));
     }
@@ -58,8 +62,13 @@ class EmulatorCommandIT {
       }
     }
     assertThat(exports)
-        .containsKeys("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_DEFAULT_REGION");
+        .containsKeys(
+            "AWS_ENDPOINT_URL",
+            "AWS_ENDPOINT_URL_S3",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_REGION",
+            "AWS_DEFAULT_REGION");
     return exports;
   }
 

@@ -45,7 +45,9 @@ class ExitCodesTest {
   @Test
   void of_deadlineExceeded_returns124() {
     CommandResult r =
-        result(FailurePolicy.none(), invocation("i-1", 0)).toBuilder().deadlineExceeded(true).build();
+        result(FailurePolicy.none(), invocation("i-1", 0)).toBuilder()
+            .deadlineExceeded(true)
+            .build();
     assertThat(ExitCodes.of(r)).isEqualTo(124);
   }
 }

@@ -11,7 +11,8 @@ class HelpTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("run", "emulator", "Examples:", "ssmrun run --local", "Exit codes:", "124", "130");
+        .contains(
+            "run", "emulator", "Examples:", "ssmrun run --local", "Exit codes:", "124", "130");
   }
 
   @Test
@@ -21,10 +22,25 @@ class HelpTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "--instance-id", "--target", "--local", "--local-instances", "--local-faults",
-            "--region", "--profile", "--endpoint-url", "--timeout", "--delivery-timeout",
-            "--wait-timeout", "--allow-failures", "--fail-fast", "--env", "--workdir",
-            "--comment", "--max-concurrency", "--max-errors", "Examples:");
+            "--instance-id",
+            "--target",
+            "--local",
+            "--local-instances",
+            "--local-faults",
+            "--region",
+            "--profile",
+            "--endpoint-url",
+            "--timeout",
+            "--delivery-timeout",
+            "--wait-timeout",
+            "--allow-failures",
+            "--fail-fast",
+            "--env",
+            "--workdir",
+            "--comment",
+            "--max-concurrency",
+            "--max-errors",
+            "Examples:");
     assertThat(run.out().split("Example", -1).length).isGreaterThan(10);
   }
 
@@ -51,7 +67,17 @@ class HelpTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("--port", "--instances", "--tag", "--faults", "throttle=P", "lose=P",
-            "latency=D", "crash=P", "offline=P", "seed=N", "SendCommand:lose=0.1");
+        .contains(
+            "--port",
+            "--instances",
+            "--tag",
+            "--faults",
+            "throttle=P",
+            "lose=P",
+            "latency=D",
+            "crash=P",
+            "offline=P",
+            "seed=N",
+            "SendCommand:lose=0.1");
   }
 }

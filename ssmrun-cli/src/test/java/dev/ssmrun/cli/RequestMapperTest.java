@@ -21,11 +21,39 @@ class RequestMapperTest {
   @Test
   void toRunRequest_everyOption_mapsOntoTheRequest() {
     RunCommand command =
-        parse("-t", "Role=web,api", "--env", "V=1.2", "--workdir",
-            "/opt", "--timeout", "10m", "--delivery-timeout", "2m", "--wait-timeout", "15m",
-            "--allow-failures", "10%", "--fail-fast", "--comment", "deploy", "--max-concurrency",
-            "5", "--max-errors", "1", "--output-s3-bucket", "bkt", "--output-s3-prefix", "p",
-            "--document", "powershell", "--no-strict", "--wait-online", "1m", "--", "Get-Date");
+        parse(
+            "-t",
+            "Role=web,api",
+            "--env",
+            "V=1.2",
+            "--workdir",
+            "/opt",
+            "--timeout",
+            "10m",
+            "--delivery-timeout",
+            "2m",
+            "--wait-timeout",
+            "15m",
+            "--allow-failures",
+            "10%",
+            "--fail-fast",
+            "--comment",
+            "deploy",
+            "--max-concurrency",
+            "5",
+            "--max-errors",
+            "1",
+            "--output-s3-bucket",
+            "bkt",
+            "--output-s3-prefix",
+            "p",
+            "--document",
+            "powershell",
+            "--no-strict",
+            "--wait-online",
+            "1m",
+            "--",
+            "Get-Date");
 
     RunRequest request = command.toRunRequest("Get-Date", List.of());
 

@@ -34,7 +34,9 @@ class ResultPrinterTest {
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString())
         .isEqualTo(
-            "i-b: boom\nssmrun: i-b: Failed, exit code 4\nssmrun: 2 instances: 1 success, 1 failed\n");
+            "i-b: boom\n"
+                + "ssmrun: i-b: Failed, exit code 4\n"
+                + "ssmrun: 2 instances: 1 success, 1 failed\n");
   }
 
   @Test

@@ -75,7 +75,9 @@ class RunLocalIT {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines()).hasSize(3);
-    services.emulator.instanceIds()
+    services
+        .emulator
+        .instanceIds()
         .forEach(id -> assertThat(services.emulator.state().executionCount(id)).isEqualTo(1));
   }
 
@@ -85,7 +87,8 @@ class RunLocalIT {
 
     List<String> ids = services.emulator.instanceIds();
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines()).containsExactlyInAnyOrder(ids.get(0) + ": web", ids.get(2) + ": web");
+    assertThat(run.out().lines())
+        .containsExactlyInAnyOrder(ids.get(0) + ": web", ids.get(2) + ": web");
     assertThat(services.emulator.state().executionCount(ids.get(1))).isZero();
   }
 

@@ -12,7 +12,8 @@ class UsageErrorsTest {
       value = {
         "no command           | run -i i-0123456789abcdef0                | no command",
         "no command, local    | run --local                               | no command",
-        "unknown option       | run --bogus -i i-0123456789abcdef0 -- ls  | Unknown option: '--bogus'",
+        "unknown option       | run --bogus -i i-0123456789abcdef0 -- ls  | Unknown option:"
+            + " '--bogus'",
         "malformed id         | run -i i-123 -- ls                        | i-123",
         "no target            | run -- ls                                 | no target",
         "bad duration         | run --local --timeout 5x -- ls            | not a duration",
@@ -20,7 +21,8 @@ class UsageErrorsTest {
         "bad env              | run --local --env NOEQUALS -- ls          | Key=Value",
         "bad env name         | run --local --env 1X=a -- ls              | 1X",
         "bad policy           | run --local --allow-failures lots -- ls   | not a count",
-        "faults without local | run -i i-0123456789abcdef0 --local-faults throttle=1 -- ls | --local",
+        "faults without local | run -i i-0123456789abcdef0 --local-faults throttle=1 -- ls |"
+            + " --local",
         "zero local instances | run --local --local-instances 0 -- ls    | at least 1",
         "file and command     | run --local -f x.sh -- ls                 | not both",
         "prefix, no bucket    | run --local --output-s3-prefix p -- ls    | --output-s3-bucket",
