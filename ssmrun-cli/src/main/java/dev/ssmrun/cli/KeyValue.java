@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.TypeConversionException;
 
-/** A {@code Key=Value[,Value...]} option value, as given to {@code --target}, {@code --env}, {@code --tag}. */
+/** A {@code Key=Value[,Value...]} option value, as given to --target, --env and --tag. */
 record KeyValue(String key, String value) {
   /** Splits {@code text} at the first '='; the key must not be empty. */
   static KeyValue parse(String text, String example) {
