@@ -51,6 +51,17 @@ final class Poll {
     return last[0];
   }
 
+  /** Checks that {@code condition} holds on every look during {@code period}. */
+  static void holds(Duration period, BooleanSupplier condition) {
+    long end = System.nanoTime() + period.toNanos();
+    do {
+      if (!condition.getAsBoolean()) {
+        throw new AssertionError("condition broken within " + period);
+      }
+      pause();
+    } while (System.nanoTime() < end);
+  }
+
   /** Waits until {@code condition} holds, failing after 20 seconds. */
   static void until(BooleanSupplier condition) {
     long deadline = System.nanoTime() + LIMIT.toNanos();
@@ -58,12 +69,16 @@ final class Poll {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("condition not met within " + LIMIT);
       }
-      try {
-        Thread.sleep(10); // Integration tests watch a real server; unit tests never sleep.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10); // Integration tests watch a real server; unit tests never sleep.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 }

@@ -22,7 +22,11 @@ final class Agent {
     this.uploader = uploader;
   }
 
-  /** Runs {@code inv} (already marked InProgress) on the calling thread and reports the end. */
+  /**
+   * Runs {@code inv} (already marked InProgress) on the calling thread and reports the end. From
+   * here on the agent owns the invocation: a cancel only flags it, and the agent either drops it
+   * before spawning anything or kills the process it spawned.
+   */
   void deliver(Invocation inv) {
     if (engine.closed()) {
       return;
@@ -30,7 +34,7 @@ final class Agent {
     boolean crash = engine.faults.draw(FaultSpec.Kind.CRASH, "SendCommand");
     ScriptRunner.Result result;
     try {
-      result = runner.run(job(inv), running -> started(inv, running, crash));
+      result = runner.run(job(inv), hooks(inv, crash));
     } catch (IllegalStateException e) {
       result = failure(e.getMessage());
     } catch (IOException e) {
@@ -56,6 +60,22 @@ final class Agent {
         engine.settings.scaled(Limits.agentTimeout(command.executionTimeoutSeconds)));
   }
 
+  private ScriptRunner.Hooks hooks(Invocation inv, boolean crash) {
+    return new ScriptRunner.Hooks() {
+      @Override
+      public boolean mayStart() {
+        synchronized (engine.lock) {
+          return !inv.cancelRequested && !inv.terminal() && !engine.closed();
+        }
+      }
+
+      @Override
+      public void started(RunningScript running) {
+        Agent.this.started(inv, running, crash);
+      }
+    };
+  }
+
   /** The process exists: count it, make it cancellable, and apply a cancel or crash at once. */
   private void started(Invocation inv, RunningScript running, boolean crash) {
     boolean cancelNow;
@@ -63,6 +83,9 @@ final class Agent {
       engine.executions.merge(inv.instance.id, 1, Integer::sum);
       inv.running = running;
       cancelNow = inv.cancelRequested;
+      if (crash) {
+        inv.instance.crashed = true; // contact is lost now, not once the process is reaped
+      }
     }
     if (crash) {
       running.stop(RunningScript.Outcome.CRASHED);
@@ -113,8 +136,10 @@ final class Agent {
   /** Maps the script's end to the agent's status, uploads output, then reports it. */
   private void report(Invocation inv, ScriptRunner.Result result) {
     if (result.outcome() == RunningScript.Outcome.CRASHED) {
-      engine.dispatcher.agentCrashed(inv);
-      return;
+      synchronized (engine.lock) {
+        inv.running = null; // gone: nothing left for a cancel to kill
+      }
+      return; // a dead agent reports nothing; the service expires the invocation
     }
     String[] status = AgentStatus.of(result.outcome(), result.exitCode());
     int code = AgentStatus.responseCode(result.outcome(), result.exitCode());
@@ -135,7 +160,7 @@ final class Agent {
 
   private String[] upload(Invocation inv, ScriptRunner.Result result) {
     CommandRecord command = inv.command;
-    if (command.bucket.isEmpty()) {
+    if (command.bucket.isEmpty() || result.outcome() == RunningScript.Outcome.NOT_STARTED) {
       return new String[] {"", ""};
     }
     String base =

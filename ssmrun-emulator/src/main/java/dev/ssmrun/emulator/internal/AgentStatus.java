@@ -15,7 +15,8 @@ final class AgentStatus {
 
   /** Status and StatusDetails for an ended script. */
   static String[] of(RunningScript.Outcome outcome, int exitCode) {
-    if (outcome == RunningScript.Outcome.CANCELLED) {
+    if (outcome == RunningScript.Outcome.CANCELLED
+        || outcome == RunningScript.Outcome.NOT_STARTED) {
       return new String[] {"Cancelled", "Cancelled"};
     }
     // The agent treats 137 as a timeout unless it cancelled the script itself.
@@ -28,8 +29,11 @@ final class AgentStatus {
     return new String[] {"Failed", "Failed"};
   }
 
-  /** ResponseCode: 137 when the agent killed the group, else the exit code. */
+  /** ResponseCode: -1 if nothing ran, 137 when the agent killed the group, else the exit code. */
   static int responseCode(RunningScript.Outcome outcome, int exitCode) {
+    if (outcome == RunningScript.Outcome.NOT_STARTED) {
+      return -1;
+    }
     return outcome == RunningScript.Outcome.EXITED ? exitCode : STOPPED;
   }
 }

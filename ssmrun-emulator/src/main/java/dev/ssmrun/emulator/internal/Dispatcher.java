@@ -117,13 +117,6 @@ final class Dispatcher {
     }
   }
 
-  /** An agent died mid-command: the invocation stays InProgress until the command expires. */
-  void agentCrashed(Invocation inv) {
-    synchronized (engine.lock) {
-      inv.instance.crashed = true;
-    }
-  }
-
   /**
    * At ExpiresAfter (TimeoutSeconds + executionTimeout) the service gives up on whatever is still
    * Pending or InProgress: DeliveryTimedOut. A crashed agent comes back afterwards.
@@ -140,10 +133,14 @@ final class Dispatcher {
     finished(command);
   }
 
-  /** CancelCommand: Cancelling at once; Cancelled when the process group is gone. */
+  /**
+   * CancelCommand: Cancelling at once. An invocation never handed to an agent becomes Cancelled
+   * here; one the agent holds becomes Cancelled when the agent dropped it before the spawn or its
+   * process group is gone.
+   */
   void cancel(CommandRecord command, Collection<Invocation> targets, boolean wholeCommand) {
     List<RunningScript> toKill = new ArrayList<>();
-    List<Invocation> notStarted = new ArrayList<>();
+    List<Invocation> notDelivered = new ArrayList<>();
     synchronized (engine.lock) {
       if (wholeCommand) {
         command.cancelRequested = true;
@@ -157,8 +154,8 @@ final class Dispatcher {
         inv.details = "Cancelling";
         if (inv.running != null) {
           toKill.add(inv.running);
-        } else {
-          notStarted.add(inv);
+        } else if (!inv.started()) {
+          notDelivered.add(inv);
         }
       }
     }
@@ -166,8 +163,8 @@ final class Dispatcher {
         () -> {
           toKill.forEach(running -> running.stop(RunningScript.Outcome.CANCELLED));
           synchronized (engine.lock) {
-            notStarted.stream()
-                .filter(inv -> inv.running == null && !inv.terminal())
+            notDelivered.stream()
+                .filter(inv -> !inv.started() && !inv.terminal())
                 .forEach(inv -> inv.finish("Cancelled", "Cancelled", -1, engine.clock.instant()));
           }
         });

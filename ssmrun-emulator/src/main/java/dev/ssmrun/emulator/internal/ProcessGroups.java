@@ -20,7 +20,11 @@ final class ProcessGroups {
     return true;
   }
 
-  /** SIGKILLs one whole group (the script and everything it started). */
+  /**
+   * SIGKILLs one whole group (the script and everything it started). The leader's pid is killed
+   * first, then the group: right after the spawn, {@code setsid} may not have made the group yet,
+   * and a group-only kill would miss the process that is about to become its leader.
+   */
   void kill(long pgid) {
     killAll(List.of(pgid));
   }
@@ -42,7 +46,10 @@ final class ProcessGroups {
     }
     List<String> command = new ArrayList<>(List.of("kill", "-KILL", "--"));
     for (long pgid : pgids) {
-      command.add("-" + pgid);
+      command.add(Long.toString(pgid)); // the leader, in case its group does not exist yet
+    }
+    for (long pgid : pgids) {
+      command.add("-" + pgid); // then everything it started
     }
     try {
       ProcessBuilder builder =

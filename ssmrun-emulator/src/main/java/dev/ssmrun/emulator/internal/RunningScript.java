@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RunningScript {
   /** Why a script ended. */
   enum Outcome {
+    /** The agent dropped it before spawning a process (cancelled meanwhile). */
+    NOT_STARTED,
     EXITED,
     TIMED_OUT,
     CANCELLED,

@@ -21,7 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 
 /**
  * Runs a script as the SSM agent does: {@code _script.sh} written to the orchestration folder, run
@@ -58,17 +57,33 @@ final class ScriptRunner {
   static final ReadWriteLock SPAWN_LOCK = new ReentrantReadWriteLock();
 
   /** How the script ended, with its full output. */
-  record Result(RunningScript.Outcome outcome, int exitCode, byte[] stdout, byte[] stderr) {}
+  record Result(RunningScript.Outcome outcome, int exitCode, byte[] stdout, byte[] stderr) {
+    static final Result NOT_STARTED =
+        new Result(RunningScript.Outcome.NOT_STARTED, -1, new byte[0], new byte[0]);
+  }
+
+  /** What the agent decides around the spawn. */
+  interface Hooks {
+    /** Asked right before the spawn; false (e.g. cancelled meanwhile) means do not start. */
+    boolean mayStart();
+
+    /** The process exists: the agent records it and applies a cancel that came meanwhile. */
+    void started(RunningScript running);
+  }
 
   /**
-   * Runs the job on the calling thread until it ends (exit, timeout or cancel). {@code started}
-   * receives the running script as soon as its process exists, so that it can be cancelled.
+   * Runs the job on the calling thread until it ends (exit, timeout or cancel), or returns {@link
+   * Result#NOT_STARTED} if {@link Hooks#mayStart()} refuses. {@link Hooks#started} receives the
+   * running script as soon as its process exists, so that it can be cancelled.
    *
    * @throws IOException if the folder or the process cannot be created
    * @throws InterruptedException if the calling thread is interrupted while the script runs
    */
-  Result run(Job job, Consumer<RunningScript> started) throws IOException, InterruptedException {
+  Result run(Job job, Hooks hooks) throws IOException, InterruptedException {
     Path script = writeScript(job);
+    if (!hooks.mayStart()) {
+      return Result.NOT_STARTED;
+    }
     Path stdout = job.folder().resolve("stdout");
     Path stderr = job.folder().resolve("stderr");
     ProcessBuilder builder =
@@ -88,7 +103,7 @@ final class ScriptRunner {
     RunningScript running = new RunningScript(process.pid(), groups);
     ScheduledFuture<?> timeout = watch(running, job.timeout());
     try {
-      started.accept(running);
+      hooks.started(running);
       int exitCode = process.waitFor();
       return new Result(running.outcome(), exitCode, read(stdout), read(stderr));
     } finally {

@@ -1,0 +1,82 @@
+package dev.ssmrun.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+
+/**
+ * CancelCommand right after SendCommand, while the invocations are still being delivered: each
+ * ends Cancelled, no process of the command survives (or starts later), and the counts agree.
+ */
+class CancelRaceIT {
+  private static final int ROUNDS = 5;
+  private static SsmEmulator emu;
+  private static SsmClient ssm;
+
+  @BeforeAll
+  static void start() {
+    emu = SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO).start();
+    ssm = emu.newSsmClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    ssm.close();
+    emu.close();
+  }
+
+  @Test
+  void cancelRightAfterSend_oneInstance_cancelledAndNoProcessAlive() {
+    List<String> one = emu.instanceIds().subList(0, 1);
+    for (int round = 0; round < ROUNDS; round++) {
+      sendCancelAndCheck(one);
+    }
+  }
+
+  @Test
+  void cancelRightAfterSend_threeInstances_cancelledAndNoProcessAlive() {
+    for (int round = 0; round < ROUNDS; round++) {
+      sendCancelAndCheck(emu.instanceIds());
+    }
+  }
+
+  private static void sendCancelAndCheck(List<String> ids) {
+    int startsBefore = starts(ids);
+    String commandId = Poll.send(ssm, ids, "sleep 30");
+    ssm.cancelCommand(b -> b.commandId(commandId));
+
+    int killed = 0;
+    for (String id : ids) {
+      GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
+      assertThat(inv.statusAsString()).as(id).isEqualTo("Cancelled");
+      // -1: cancelled before its process was spawned; 137: spawned, then its group killed.
+      assertThat(inv.responseCode()).as(id).isIn(-1, 137);
+      killed += inv.responseCode() == 137 ? 1 : 0;
+    }
+    assertThat(ssm.listCommands(b -> b.commandId(commandId)).commands().get(0).statusAsString())
+        .isEqualTo("Cancelled");
+    int started = starts(ids) - startsBefore;
+    assertThat(started).as("process starts = invocations killed").isEqualTo(killed);
+    // Nothing of the command is alive, and nothing starts late.
+    Poll.holds(
+        Duration.ofMillis(300),
+        () -> ids.stream().allMatch(id -> alive(id, commandId).isEmpty()));
+    assertThat(starts(ids) - startsBefore).isEqualTo(started);
+    assertThat(emu.state().invocations()).doesNotContainKeys("Pending", "InProgress", "Cancelling");
+  }
+
+  private static List<Long> alive(String instanceId, String commandId) {
+    return Processes.ofCommand(emu.instanceDirectory(instanceId), commandId);
+  }
+
+  private static int starts(List<String> ids) {
+    EmulatorState state = emu.state();
+    return ids.stream().mapToInt(state::executionCount).sum();
+  }
+}
