@@ -258,6 +258,15 @@ final class RunCommand implements Callable<Integer> {
               + " --s3-endpoint-url http://127.0.0.1:4567")
   URI s3EndpointUrl;
 
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text: each line prefixed by its instance id (default); json: one JSON document with"
+              + " every instance's status, exit code, output and times. Example: -o json")
+  OutputFormat output;
+
   @Parameters(
       paramLabel = "COMMAND",
       arity = "0..*",
@@ -276,7 +285,7 @@ final class RunCommand implements Callable<Integer> {
       RunRequest request = toRunRequest(script, List.of());
       try (SsmRunner runner =
           services.awsRunner(new AwsSettings(region, profile, endpointUrl, s3EndpointUrl))) {
-        return new RunSession(spec.commandLine(), runner).run(request);
+        return new RunSession(spec.commandLine(), runner, output).run(request);
       }
     }
     // Reject bad input before the emulator starts; the real ids are known only after.
@@ -284,7 +293,7 @@ final class RunCommand implements Callable<Integer> {
     try (SsmEmulator emulator = startLocal();
         SsmRunner runner = services.localRunner(emulator)) {
       RunRequest request = toRunRequest(script, emulator.instanceIds());
-      return new RunSession(spec.commandLine(), runner).run(request);
+      return new RunSession(spec.commandLine(), runner, output).run(request);
     }
   }
 

@@ -20,10 +20,12 @@ final class RunSession {
 
   private final CommandLine commandLine;
   private final SsmRunner runner;
+  private final OutputFormat output;
 
-  RunSession(CommandLine commandLine, SsmRunner runner) {
+  RunSession(CommandLine commandLine, SsmRunner runner, OutputFormat output) {
     this.commandLine = commandLine;
     this.runner = runner;
+    this.output = output;
   }
 
   int run(RunRequest request) {
@@ -41,7 +43,11 @@ final class RunSession {
         started.countDown();
       }
       CommandResult result = handle.await();
-      new ResultPrinter(commandLine.getOut(), commandLine.getErr()).print(result);
+      if (output == OutputFormat.JSON) {
+        new JsonResultPrinter(commandLine.getOut()).print(result);
+      } else {
+        new ResultPrinter(commandLine.getOut(), commandLine.getErr()).print(result);
+      }
       return ExitCodes.of(result);
     } finally {
       finished.countDown();

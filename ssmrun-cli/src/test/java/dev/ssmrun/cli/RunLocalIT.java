@@ -82,6 +82,25 @@ class RunLocalIT {
   }
 
   @Test
+  void jsonOutput_oneDocumentWithEveryInstance() throws Exception {
+    CliRun run = run(2, "run", "--local", "-o", "json", "--", "echo out; echo err >&2; exit 6");
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(run.exitCode()).isEqualTo(6);
+    assertThat(json.get("successful").asBoolean()).isFalse();
+    assertThat(json.get("counts").get("FAILED").asInt()).isEqualTo(2);
+    assertThat(json.get("invocations")).hasSize(2);
+    for (var invocation : json.get("invocations")) {
+      assertThat(invocation.get("instanceId").asText()).isIn(services.emulator.instanceIds());
+      assertThat(invocation.get("exitCode").asInt()).isEqualTo(6);
+      assertThat(invocation.get("stdout").asText()).isEqualTo("out\n");
+      assertThat(invocation.get("stderr").asText()).isEqualTo("err\n");
+      assertThat(invocation.get("outcome").asText()).isEqualTo("FAILED");
+      assertThat(invocation.get("startTime").asText()).isNotEmpty();
+    }
+  }
+
+  @Test
   void tagTarget_runsOnlyOnMatchingInstances() {
     CliRun run = run(4, "run", "--local", "-t", "Role=web", "--", "echo web");
 
