@@ -11,28 +11,40 @@ import software.amazon.awssdk.services.ssm.model.Command;
 
 /**
  * Decides which commands to list in a poll. One ListCommands call shows every command's
- * CompletedCount, so a fleet of many commands costs one call per poll while nothing finishes; a
- * command is listed only when SSM counts more finished invocations than the engine knows, when it
- * is done, while it may still be appearing, or at least every {@link #REFRESH} as a safety net.
- * Nothing is listed while SSM counts nothing finished: the engine already knows the instances.
+ * CompletedCount, ErrorCount and TargetCount, so a fleet of many commands costs one call per poll
+ * while it runs. A command is listed only when it is done (all its instances counted complete),
+ * cancelled, not shown yet, or still appearing (tag targets); when fail-fast needs to know who
+ * failed because its error count rose; or when SSM has counted finishes that the engine has not
+ * read for {@link #NEWS_REFRESH}, so that progress listeners hear about them in time.
  */
 final class CommandProbe {
-  static final Duration REFRESH = Duration.ofSeconds(10);
+  static final Duration NEWS_REFRESH = Duration.ofSeconds(5);
   private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
   private final SsmGateway ssm;
-  private final Map<String, Instant> listedAt = new HashMap<>();
+  private final boolean failFast;
+  private final Map<String, Instant> newsSince = new HashMap<>();
+  private final Map<String, Integer> lastCompleted = new HashMap<>();
+  private boolean counted;
 
-  CommandProbe(SsmGateway ssm) {
+  CommandProbe(SsmGateway ssm, boolean failFast) {
     this.ssm = ssm;
+    this.failFast = failFast;
+  }
+
+  /** True if a run of these commands is watched by probing rather than by listing each poll. */
+  static boolean probes(List<CommandTracker> trackers) {
+    return trackers.size() > 1
+        || (trackers.size() == 1 && trackers.get(0).knownCount() > SendRequests.MAX_IDS);
   }
 
   /** The commands among {@code active} to list now. */
   Set<String> due(List<CommandTracker> active, Instant now) {
     Set<String> due = new HashSet<>();
-    if (active.size() == 1 && active.get(0).knownCount() <= SendRequests.MAX_IDS) {
-      due.add(active.get(0).commandId()); // Its one-page listing costs no more than a probe.
-    } else if (!active.isEmpty()) {
+    counted = false;
+    if (!probes(active)) {
+      active.forEach(t -> due.add(t.commandId())); // One page: no dearer than a probe.
+    } else {
       Map<String, Command> seen = probe(active);
       for (CommandTracker t : active) {
         if (isDue(t, seen.get(t.commandId()), now)) {
@@ -40,8 +52,13 @@ final class CommandProbe {
         }
       }
     }
-    due.forEach(id -> listedAt.put(id, now));
+    due.forEach(newsSince::remove);
     return due;
+  }
+
+  /** True if the last probe counted more finished invocations than the one before. */
+  boolean countedFinishes() {
+    return counted;
   }
 
   private Map<String, Command> probe(List<CommandTracker> active) {
@@ -54,13 +71,29 @@ final class CommandProbe {
   }
 
   private boolean isDue(CommandTracker t, Command c, Instant now) {
-    Instant last = listedAt.getOrDefault(t.commandId(), t.sentAt());
-    if (c == null || !now.isBefore(last.plus(REFRESH))) {
-      return true; // Not shown yet (eventual consistency: the listing handles grace), or stale.
+    if (c == null) {
+      return true; // Not shown yet (eventual consistency): the listing handles the grace window.
     }
-    int completed = c.completedCount() == null ? 0 : c.completedCount();
-    int targets = c.targetCount() == null ? 0 : c.targetCount();
-    return completed > t.finishedCount() || t.knownCount() < targets
-        || Outcomes.isTerminal(c.statusAsString()) || t.isCancelled();
+    int completed = count(c.completedCount());
+    int targets = count(c.targetCount());
+    Integer before = lastCompleted.put(t.commandId(), completed);
+    counted |= completed > (before == null ? 0 : before);
+    if (Outcomes.isTerminal(c.statusAsString()) || (targets > 0 && completed >= targets)
+        || t.knownCount() < targets || t.isCancelled()) {
+      return true;
+    }
+    if (completed <= t.finishedCount()) {
+      return false; // No news: the engine already knows every instance.
+    }
+    int errors = count(c.errorCount()) + count(c.deliveryTimedOutCount());
+    if (failFast && errors > t.errorCount()) {
+      return true; // The failure policy must learn who failed.
+    }
+    Instant since = newsSince.computeIfAbsent(t.commandId(), id -> now);
+    return !now.isBefore(since.plus(NEWS_REFRESH));
+  }
+
+  private static int count(Integer n) {
+    return n == null ? 0 : n;
   }
 }

@@ -86,6 +86,12 @@ final class CommandTracker {
     return finished.size();
   }
 
+  /** Finished invocations that SSM counts as errors: Failed or TimedOut (either kind). */
+  int errorCount() {
+    return (int) finished.values().stream().map(InvocationResult::status)
+        .filter(s -> s.equalsIgnoreCase("Failed") || s.equalsIgnoreCase("TimedOut")).count();
+  }
+
   int knownCount() {
     return running.size() + finished.size();
   }

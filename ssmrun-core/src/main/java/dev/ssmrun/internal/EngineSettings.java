@@ -9,6 +9,8 @@ final class EngineSettings {
       Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2));
   /** A poll that made N calls is followed by a pause of at least (N - 1) times this. */
   static final Duration CALL_SPACING = Duration.ofMillis(100);
+  /** Progress never brings the poll delay of a run watched by probing below this. */
+  static final Duration FLEET_FLOOR = Duration.ofMillis(500);
 
   final PollSchedule schedule;
   final Duration notFoundGrace;

@@ -50,11 +50,25 @@ final class PollSchedule {
     return max;
   }
 
+  /**
+   * The base delay after {@code waited} without news: where growing from the initial delay by
+   * the growth factor at each poll would have reached (initial + (growth - 1) x waited).
+   */
+  Duration resumed(Duration waited) {
+    return clamp(initial.plus(Duration.ofNanos((long) (waited.toNanos() * (growth - 1)))));
+  }
+
   /** The base delay after a poll that saw {@code signal}, given the previous base delay. */
   Duration next(Duration previous, Signal signal) {
+    return next(previous, signal, initial);
+  }
+
+  /** As {@link #next(Duration, Signal)}, but progress halves the delay only down to floor. */
+  Duration next(Duration previous, Signal signal, Duration floor) {
     switch (signal) {
       case PROGRESS:
-        return clamp(previous.dividedBy(2));
+        Duration half = clamp(previous.dividedBy(2));
+        return half.compareTo(floor) < 0 ? clamp(floor) : half;
       case THROTTLED:
         return clamp(previous.multipliedBy(2));
       default:

@@ -56,7 +56,7 @@ final class RunSession {
     this.random = random;
     this.dispatch = dispatch;
     this.poller = new Poller(ssm, settings.notFoundGrace);
-    this.probe = new CommandProbe(ssm);
+    this.probe = new CommandProbe(ssm, request.failFast());
     this.deadline = clock.instant().plus(request.effectiveWaitTimeout());
     this.base = settings.schedule.initial();
     this.progress = Progress.of(List.of(), 0, java.util.Map.of(), false);
@@ -148,7 +148,12 @@ final class RunSession {
     dispatch.sendAll(request, trackers, clock);
     phase = Phase.POLL;
     publish(List.of());
-    return Optional.of(delay(clock.instant(), Duration.ZERO));
+    Instant now = clock.instant();
+    // A fleet's first commands have waited while the rest were sent: resume their schedule.
+    Instant first = trackers.stream().map(CommandTracker::sentAt).min(Instant::compareTo)
+        .orElse(now);
+    base = settings.schedule.resumed(Duration.between(first, now));
+    return Optional.of(delay(now, Duration.ZERO));
   }
 
   private Optional<Duration> poll() {
@@ -164,7 +169,10 @@ final class RunSession {
     if (request.failFast() && !policyHolds()) {
       return beginCancel(now, false);
     }
-    base = settings.schedule.next(base, signal);
+    // A fleet finishes over seconds and each poll costs a probe: progress speeds it up less.
+    Duration floor = CommandProbe.probes(trackers) ? EngineSettings.FLEET_FLOOR
+        : settings.schedule.initial();
+    base = settings.schedule.next(base, signal, floor);
     // A poll that had to list many commands is not repeated at once: a per-run call budget.
     Duration budget = EngineSettings.CALL_SPACING.multipliedBy(
         Math.max(0, ssm.callCount() - callsBefore - 1));
@@ -213,7 +221,8 @@ final class RunSession {
     if (transientFailure || ssm.throttleCount() > throttledBefore) {
       return PollSchedule.Signal.THROTTLED;
     }
-    return done.isEmpty() ? PollSchedule.Signal.NO_CHANGE : PollSchedule.Signal.PROGRESS;
+    boolean progress = !done.isEmpty() || probe.countedFinishes();
+    return progress ? PollSchedule.Signal.PROGRESS : PollSchedule.Signal.NO_CHANGE;
   }
 
   static boolean isTransient(SdkException e) {

@@ -68,7 +68,7 @@ class DefaultSsmRunnerTest {
   }
 
   @Test
-  void run_120Instances_sendsThreeCommandsProbesOncePerPollListsOnNews() {
+  void run_120Instances_probesEachPollAndListsACommandOnceWhenDone() {
     List<String> fleet = new java.util.ArrayList<>(ssm.addInstances(117));
     fleet.addAll(ids);
     ssm.behaviors.put(fleet.get(0), Behavior.ok(ofSeconds(3), "slow\n"));
@@ -78,11 +78,16 @@ class DefaultSsmRunnerTest {
     assertThat(result.commandIds()).hasSize(3);
     assertThat(result.invocations()).hasSize(120).allMatch(InvocationResult::isSuccessful);
     assertThat(ssm.sent()).extracting(r -> r.instanceIds().size()).containsExactly(50, 50, 20);
-    // Polls 1-7 (until t=1.29 s) probe with one ListCommands; only poll 7 lists (the three
-    // commands with news). Then one command is left: its own listing is the probe.
-    int polls = f.time.sleeps().size();
+    // Poll 7 (t=1.29 s) counts finishes: it lists the two complete commands, and progress in a
+    // fleet sets the delay to 500 ms. The first command (49/50) is then the only one left: its
+    // one-page listing is as cheap as a probe, so polls 8-11 list it (poll 8 reads 49 finishes).
+    assertThat(f.time.sleeps()).containsExactly(ofMillis(100), ofMillis(120), ofMillis(144),
+        Duration.ofNanos(172_800_000), Duration.ofNanos(207_360_000),
+        Duration.ofNanos(248_832_000), Duration.ofNanos(298_598_400), ofMillis(500),
+        ofMillis(500), ofMillis(600), ofMillis(720));
     assertThat(ssm.calls("ListCommands")).isEqualTo(7);
-    assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(3 + (polls - 7));
+    assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(2 + 4);
+    assertThat(ssm.calls("GetCommandInvocation")).isZero();
   }
 
   @Test

@@ -192,12 +192,14 @@ final class FakeSsmGateway implements SsmGateway {
   }
 
   private Command toCommand(FakeCommand c) {
-    int completed = (int) c.instances.stream().filter(i -> Outcomes.isTerminal(state(c, i)[0]))
+    List<String> states = c.instances.stream().map(i -> state(c, i)[0]).toList();
+    int completed = (int) states.stream().filter(Outcomes::isTerminal).count();
+    int errors = (int) states.stream().filter(s -> s.equals("Failed") || s.equals("TimedOut"))
         .count();
     boolean done = completed == c.instances.size();
     return Command.builder().commandId(c.id).comment(c.request.comment())
         .status(done ? "Success" : "InProgress").targetCount(c.instances.size())
-        .completedCount(completed).build();
+        .completedCount(completed).errorCount(errors).deliveryTimedOutCount(0).build();
   }
 
   @Override
