@@ -55,7 +55,7 @@ final class PollSchedule {
    * the growth factor at each poll would have reached (initial + (growth - 1) x waited).
    */
   Duration resumed(Duration waited) {
-    return clamp(initial.plus(Duration.ofNanos((long) (waited.toNanos() * (growth - 1)))));
+    return clamp(initial.plus(Duration.ofNanos(Math.round(waited.toNanos() * (growth - 1)))));
   }
 
   /** The base delay after a poll that saw {@code signal}, given the previous base delay. */

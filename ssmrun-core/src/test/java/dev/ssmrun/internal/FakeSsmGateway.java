@@ -50,6 +50,8 @@ final class FakeSsmGateway implements SsmGateway {
   private final FakeTime time;
   Behavior defaultBehavior = Behavior.ok(Duration.ofSeconds(1), "ok\n");
   Duration visibilityDelay = Duration.ZERO;
+  /** How long each SendCommand takes (the clock moves on before it returns). */
+  Duration sendTakes = Duration.ZERO;
   boolean hidden;
   int loseSendsAfterAccepting;
   int failSendsBeforeAccepting;
@@ -79,6 +81,7 @@ final class FakeSsmGateway implements SsmGateway {
   @Override
   public synchronized Command sendCommand(SendCommandRequest request) {
     count("SendCommand");
+    time.advance(sendTakes);
     if (failSendsBeforeAccepting > 0) {
       failSendsBeforeAccepting--;
       throw SsmException.builder().statusCode(500).message("InternalServerError").build();

@@ -33,6 +33,25 @@ class PollScheduleTest {
   }
 
   @Test
+  void next_progressWithFloor_halvesDownToTheFloorOnly() {
+    assertThat(schedule.next(ofSeconds(2), Signal.PROGRESS, ofMillis(500))).isEqualTo(ofSeconds(1));
+    assertThat(schedule.next(ofMillis(800), Signal.PROGRESS, ofMillis(500)))
+        .isEqualTo(ofMillis(500));
+    assertThat(schedule.next(ofMillis(200), Signal.PROGRESS, ofMillis(500)))
+        .isEqualTo(ofMillis(500));
+    assertThat(schedule.next(ofMillis(200), Signal.NO_CHANGE, ofMillis(500)))
+        .isEqualTo(ofMillis(300));
+  }
+
+  @Test
+  void resumed_isWhereGrowingFromInitialWouldBeAfterThatWait() {
+    assertThat(schedule.resumed(Duration.ZERO)).isEqualTo(ofMillis(100));
+    // 100 + 150 + 225 = 475 ms of waiting brings the next delay to 337.5 ms.
+    assertThat(schedule.resumed(ofMillis(475))).isEqualTo(Duration.ofNanos(337_500_000));
+    assertThat(schedule.resumed(Duration.ofMinutes(10))).isEqualTo(ofSeconds(3));
+  }
+
+  @Test
   void next_throttled_doublesUpToTheCap() {
     assertThat(schedule.next(ofMillis(400), Signal.THROTTLED)).isEqualTo(ofMillis(800));
     assertThat(schedule.next(ofSeconds(2), Signal.THROTTLED)).isEqualTo(ofSeconds(3));
