@@ -7,7 +7,8 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 
 /**
  * Counts API calls, and throttled attempts including those the SDK retried successfully, from
- * the SDK's own per-attempt metrics. Attached per request, so the user's client configuration is untouched.
+ * the SDK's own per-attempt metrics. Attached per request, so the user's client configuration is
+ * untouched.
  */
 final class ThrottleMeter implements MetricPublisher {
   private static final String THROTTLING = "Throttling";
