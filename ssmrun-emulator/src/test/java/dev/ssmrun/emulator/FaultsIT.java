@@ -16,6 +16,12 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /** Injected faults, each seen through the real SDK client (4 attempts, zero backoff). */
 class FaultsIT {
+  /**
+   * TimeoutSeconds for the tests that must see a state that lasts until it passes (ConnectionLost,
+   * then InProgress or Pending): 5 s here, so that a loaded 2-core machine still gets a look in.
+   */
+  private static final int WINDOW_SECONDS = 250;
+
   @Test
   void throttle_everyCall_sdkRetriesThenThrottlingException() {
     try (SsmEmulator emu = start("DescribeInstanceInformation:throttle=1");
@@ -79,11 +85,11 @@ class FaultsIT {
     try (SsmEmulator emu = start("crash=1");
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
-      assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up: the window is 2 s
+      assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up
       String commandId =
           ssm.sendCommand(
                   Poll.shell(List.of(id))
-                      .timeoutSeconds(100)
+                      .timeoutSeconds(WINDOW_SECONDS)
                       .parameters(
                           Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5")))
                       .build())
@@ -94,6 +100,7 @@ class FaultsIT {
       assertThat(
               ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString())
           .isEqualTo("InProgress");
+      Poll.until(() -> Processes.ofCommand(emu.instanceDirectory(id), commandId).isEmpty());
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusAsString()).isEqualTo("TimedOut");
@@ -110,7 +117,8 @@ class FaultsIT {
       String id = emu.instanceIds().get(0);
       assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up
       String commandId =
-          ssm.sendCommand(Poll.shell(List.of(id), "echo never").timeoutSeconds(75).build())
+          ssm.sendCommand(
+                  Poll.shell(List.of(id), "echo never").timeoutSeconds(WINDOW_SECONDS).build())
               .command()
               .commandId();
 

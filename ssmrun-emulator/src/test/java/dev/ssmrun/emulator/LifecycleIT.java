@@ -53,7 +53,7 @@ class LifecycleIT {
                 "commands",
                 List.of("sleep 30 & echo $! > child-$SSM_COMMAND_ID.pid", "sleep 30"),
                 "executionTimeout",
-                List.of("5")));
+                List.of("50"))); // 1 s here: the child's pid is written first, even under load
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
@@ -129,7 +129,7 @@ class LifecycleIT {
                 b ->
                     b.documentName("AWS-RunShellScript")
                         .targets(Target.builder().key("tag:Role").values("offline").build())
-                        .timeoutSeconds(75) // 1.5 s here: time to see Pending first
+                        .timeoutSeconds(200) // 4 s here: time to see Pending, even under load
                         .parameters(Map.of("commands", List.of("echo never"))))
             .command()
             .commandId();

@@ -88,7 +88,7 @@ class StateAndWireIT {
   @Test
   void visibilityDelay_invocationInvisibleRightAfterSend() {
     try (SsmEmulator emu =
-            SsmEmulator.builder().instances(1).visibilityDelay(Duration.ofSeconds(1)).start();
+            SsmEmulator.builder().instances(1).visibilityDelay(Duration.ofSeconds(3)).start();
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId = Poll.send(ssm, List.of(id), "true");

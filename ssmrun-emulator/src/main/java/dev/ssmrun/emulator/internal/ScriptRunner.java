@@ -31,6 +31,9 @@ final class ScriptRunner {
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
+  /** How long a killed group's members may take to die before the agent reports anyway. */
+  private static final Duration GROUP_EXIT_LIMIT = Duration.ofSeconds(5);
+
   private final ScheduledExecutorService scheduler;
   private final ProcessGroups groups;
 
@@ -105,6 +108,9 @@ final class ScriptRunner {
     try {
       hooks.started(running);
       int exitCode = process.waitFor();
+      if (running.outcome() != RunningScript.Outcome.EXITED) {
+        ProcessGroups.awaitGone(running.pgid, GROUP_EXIT_LIMIT);
+      }
       return new Result(running.outcome(), exitCode, read(stdout), read(stderr));
     } finally {
       timeout.cancel(false);
