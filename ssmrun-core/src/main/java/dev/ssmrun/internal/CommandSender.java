@@ -1,7 +1,6 @@
 package dev.ssmrun.internal;
 
 import dev.ssmrun.SsmRunException;
-import dev.ssmrun.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,8 @@ import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 /**
  * Sends one SendCommand so that it runs at most once. Each request carries a unique token in its
  * comment; when the answer is lost (timeout, 5xx, reset connection), ListCommands is searched for
- * the token before anything is sent again.
+ * the token before anything is sent again. A {@link Sending} makes one call per step and says how
+ * long to pause before the next, so that no thread sleeps inside it.
  */
 final class CommandSender {
   static final int MAX_SENDS = 5;
@@ -26,13 +26,11 @@ final class CommandSender {
 
   private final SsmGateway ssm;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final Supplier<String> tokens;
 
-  CommandSender(SsmGateway ssm, Clock clock, Sleeper sleeper, Supplier<String> tokens) {
+  CommandSender(SsmGateway ssm, Clock clock, Supplier<String> tokens) {
     this.ssm = ssm;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.tokens = tokens;
   }
 
@@ -41,29 +39,9 @@ final class CommandSender {
     return tokens.get();
   }
 
-  /** Sends {@code request}, whose comment contains {@code token}; returns the command. */
-  Command send(SendCommandRequest request, String token) throws InterruptedException {
-    Instant since = clock.instant().minus(LOOK_BACK);
-    SdkException last = null;
-    for (int attempt = 1; attempt <= MAX_SENDS; attempt++) {
-      try {
-        return ssm.sendCommand(request);
-      } catch (SdkException e) {
-        last = e;
-        if (SendRetryGuard.isThrottling(e)) {
-          sleeper.sleep(RECONCILE_PAUSE.multipliedBy(attempt)); // Rejected, so not sent: resend.
-        } else if (mayHaveBeenAccepted(e)) {
-          Optional<Command> sent = reconcile(token, since);
-          if (sent.isPresent()) {
-            return sent.get();
-          }
-        } else {
-          throw e;
-        }
-      }
-    }
-    throw new SsmRunException("SendCommand failed " + MAX_SENDS + " times (last: "
-        + last.getMessage() + "); nothing was run twice. Check the endpoint and try again", last);
+  /** Begins sending {@code request}, whose comment contains {@code token}. */
+  Sending start(SendCommandRequest request, String token) {
+    return new Sending(request, token, clock.instant().minus(LOOK_BACK));
   }
 
   /** True if SSM may have run the request although the caller got an error. */
@@ -74,23 +52,91 @@ final class CommandSender {
     return e instanceof SdkServiceException && ((SdkServiceException) e).statusCode() >= 500;
   }
 
-  private Optional<Command> reconcile(String token, Instant since) throws InterruptedException {
-    for (int i = 1; i <= RECONCILE_TRIES; i++) {
+  /** The result of one step: the command once SSM has it, else the pause before the next. */
+  record Step(Command command, Duration pause) {}
+
+  /** One command on its way. Not thread-safe: the owning session's lock guards it. */
+  final class Sending {
+    private final SendCommandRequest request;
+    private final String token;
+    private final Instant since;
+    private int sends;
+    private int reconciles;
+    private SdkException last;
+
+    private Sending(SendCommandRequest request, String token, Instant since) {
+      this.request = request;
+      this.token = token;
+      this.since = since;
+    }
+
+    /**
+     * Makes the next call: a send, or a search for the token after a lost answer.
+     *
+     * @throws SsmRunException after {@link #MAX_SENDS} sends without SSM taking the command.
+     */
+    Step next() {
+      return reconciles > 0 ? reconcile() : send();
+    }
+
+    private Step send() {
+      if (sends >= MAX_SENDS) {
+        throw new SsmRunException("SendCommand failed " + MAX_SENDS + " times (last: "
+            + last.getMessage() + "); nothing was run twice. Check the endpoint and try again",
+            last);
+      }
+      sends++;
       try {
-        Optional<Command> found = ssm.listCommandsSince(since).stream()
-            .filter(c -> c.comment() != null && c.comment().contains(token)).findFirst();
-        if (found.isPresent()) {
-          return found;
+        return new Step(ssm.sendCommand(request), null);
+      } catch (SdkException e) {
+        last = e;
+        if (SendRetryGuard.isThrottling(e)) {
+          return new Step(null, RECONCILE_PAUSE.multipliedBy(sends)); // Rejected: resend.
         }
+        if (!mayHaveBeenAccepted(e)) {
+          throw e;
+        }
+        reconciles = 1;
+        return reconcile();
+      }
+    }
+
+    /**
+     * After a cancel: only the next look for a command whose answer was lost, never a send. A
+     * step with neither command nor pause means there is nothing (more) to look for.
+     */
+    Step recheck() {
+      return reconciles > 0 ? look() : new Step(null, null);
+    }
+
+    private Step reconcile() {
+      Step step = look();
+      return step.command() == null && step.pause() == null ? send() : step;
+    }
+
+    private Step look() {
+      Optional<Command> found = find();
+      if (found.isPresent()) {
+        return new Step(found.get(), null);
+      }
+      if (reconciles < RECONCILE_TRIES) {
+        // ListCommands is eventually consistent: look again after a pause.
+        return new Step(null, RECONCILE_PAUSE.multipliedBy(reconciles++));
+      }
+      reconciles = 0; // Not accepted after all.
+      return new Step(null, null);
+    }
+
+    private Optional<Command> find() {
+      try {
+        return ssm.listCommandsSince(since).stream()
+            .filter(c -> c.comment() != null && c.comment().contains(token)).findFirst();
       } catch (SdkException e) {
         if (!e.retryable() && !SendRetryGuard.isThrottling(e)) {
           throw e;
         }
-      }
-      if (i < RECONCILE_TRIES) {
-        sleeper.sleep(RECONCILE_PAUSE.multipliedBy(i)); // ListCommands is eventually consistent.
+        return Optional.empty();
       }
     }
-    return Optional.empty();
   }
 }

@@ -81,7 +81,7 @@ public final class DefaultSsmRunner implements SsmRunner {
 
   RunSession newSession(RunRequest request) {
     Objects.requireNonNull(request, "request == null");
-    CommandSender sender = new CommandSender(ssm, clock, sleeper, DefaultSsmRunner::newToken);
+    CommandSender sender = new CommandSender(ssm, clock, DefaultSsmRunner::newToken);
     Dispatch dispatch = new Dispatch(ssm, sender, settings.preflightInterval);
     return new RunSession(request, ssm, output, clock, settings, random, dispatch);
   }

@@ -8,14 +8,15 @@ import dev.ssmrun.RunRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.PingStatus;
@@ -32,6 +33,13 @@ final class Dispatch {
   private Instant onlineDeadline;
   private Map<String, Document> documents = Map.of();
   private final List<InvocationResult> rejected = new ArrayList<>();
+  private boolean ready;
+  private Deque<Chunk> chunks;
+  private Chunk chunk;
+  private CommandSender.Sending sending;
+
+  /** The instances of one SendCommand (empty for tag targets) and its document. */
+  private record Chunk(Document document, List<String> ids) {}
 
   Dispatch(SsmGateway ssm, CommandSender sender, Duration preflightInterval) {
     this.ssm = ssm;
@@ -46,7 +54,7 @@ final class Dispatch {
    * @throws PreflightException if targets are unusable and waiting cannot help (any more).
    */
   Optional<Duration> prepare(RunRequest request, Instant now) {
-    if (!request.preflight() && request.document() != Document.AUTO) {
+    if (ready || (!request.preflight() && request.document() != Document.AUTO)) {
       return Optional.empty();
     }
     if (onlineDeadline == null) {
@@ -55,6 +63,7 @@ final class Dispatch {
     Preflight.Report report = new Preflight(ssm).check(request);
     if (report.problems.isEmpty()) {
       documents = report.documents;
+      ready = true;
       return Optional.empty();
     }
     if (report.onlyWaitable && now.isBefore(onlineDeadline)) {
@@ -64,40 +73,83 @@ final class Dispatch {
     throw report.exception();
   }
 
-  /** Sends every command of {@code request}, adding a tracker per command to {@code out}. */
-  void sendAll(RunRequest request, List<CommandTracker> out, Clock clock)
-      throws InterruptedException {
-    if (request.instanceIds().isEmpty()) {
-      sendOne(request, targetDocument(request), List.of(), out, clock);
-      return;
+  /**
+   * Sends the commands of {@code request} that are not sent yet, adding a tracker per command to
+   * {@code out}; returns the pause before calling again (a throttled send, or a lost answer being
+   * looked for), or empty once every command is out.
+   */
+  Optional<Duration> sendAll(RunRequest request, List<CommandTracker> out, Clock clock) {
+    if (chunks == null) {
+      chunks = new ArrayDeque<>(plan(request));
     }
-    for (Map.Entry<Document, List<String>> group : byDocument(request).entrySet()) {
-      for (List<String> chunk : SendRequests.chunks(group.getValue())) {
-        sendOne(request, group.getKey(), chunk, out, clock);
+    while (sending != null || !chunks.isEmpty()) {
+      if (sending == null) {
+        chunk = chunks.poll();
+        String token = sender.newToken();
+        sending = sender.start(
+            SendRequests.build(request, chunk.document, chunk.ids, token), token);
       }
+      CommandSender.Step step;
+      try {
+        step = sending.next();
+      } catch (InvalidInstanceIdException e) {
+        sending = null;
+        sendToTheRest(e);
+        continue;
+      }
+      if (step.pause() != null) {
+        return Optional.of(step.pause());
+      }
+      out.add(new CommandTracker(step.command().commandId(), chunk.ids, clock.instant()));
+      sending = null;
     }
+    return Optional.empty();
   }
 
-  private void sendOne(RunRequest request, Document document, List<String> ids,
-      List<CommandTracker> out, Clock clock) throws InterruptedException {
-    String token = sender.newToken();
-    try {
-      Command command = sender.send(SendRequests.build(request, document, ids, token), token);
-      out.add(new CommandTracker(command.commandId(), ids, clock.instant()));
-    } catch (InvalidInstanceIdException e) {
-      // SSM rejects the whole SendCommand if one instance is offline or unknown. That was a
-      // 400, so nothing ran: report those instances as not delivered and send to the rest.
-      List<String> unusable = unusable(ids);
-      if (unusable.isEmpty()) {
-        throw e;
-      }
-      unusable.forEach(id -> rejected.add(Results.unfinished("", id, "Failed",
-          "Undeliverable", Outcome.NOT_DELIVERED)));
-      List<String> rest = new ArrayList<>(ids);
-      rest.removeAll(unusable);
-      if (!rest.isEmpty()) {
-        sendOne(request, document, rest, out, clock);
-      }
+  /**
+   * After a cancel: sends nothing more, but finishes looking for a command whose answer was lost,
+   * so that it can be cancelled too. Returns the pause before looking again, or empty when done.
+   */
+  Optional<Duration> settle(List<CommandTracker> out, Clock clock) {
+    if (sending == null) {
+      return Optional.empty();
+    }
+    CommandSender.Step step = sending.recheck();
+    if (step.pause() != null) {
+      return Optional.of(step.pause());
+    }
+    if (step.command() != null) {
+      out.add(new CommandTracker(step.command().commandId(), chunk.ids, clock.instant()));
+    }
+    sending = null;
+    return Optional.empty();
+  }
+
+  private List<Chunk> plan(RunRequest request) {
+    List<Chunk> plan = new ArrayList<>();
+    if (request.instanceIds().isEmpty()) {
+      plan.add(new Chunk(targetDocument(request), List.of()));
+    }
+    byDocument(request).forEach((document, ids) ->
+        SendRequests.chunks(ids).forEach(c -> plan.add(new Chunk(document, c))));
+    return plan;
+  }
+
+  /**
+   * SSM rejects the whole SendCommand if one instance is offline or unknown. That was a 400, so
+   * nothing ran: reports those instances as not delivered and sends to the rest next.
+   */
+  private void sendToTheRest(InvalidInstanceIdException e) {
+    List<String> unusable = unusable(chunk.ids);
+    if (unusable.isEmpty()) {
+      throw e;
+    }
+    unusable.forEach(id -> rejected.add(Results.unfinished("", id, "Failed",
+        "Undeliverable", Outcome.NOT_DELIVERED)));
+    List<String> rest = new ArrayList<>(chunk.ids);
+    rest.removeAll(unusable);
+    if (!rest.isEmpty()) {
+      chunks.addFirst(new Chunk(chunk.document, rest));
     }
   }
 

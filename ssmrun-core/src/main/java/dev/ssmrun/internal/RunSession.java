@@ -40,6 +40,7 @@ final class RunSession {
   private Phase phase = Phase.START;
   private Duration base;
   private volatile boolean cancelRequested;
+  private boolean settling;
   private boolean deadlineExceeded;
   private boolean cancelledByClient;
   private Instant cancelUntil;
@@ -63,7 +64,7 @@ final class RunSession {
   }
 
   /** Does one round; returns the delay before the next, or empty once the result is ready. */
-  synchronized Optional<Duration> step() throws InterruptedException {
+  synchronized Optional<Duration> step() {
     try {
       switch (phase) {
         case START:
@@ -75,11 +76,9 @@ final class RunSession {
         default:
           return Optional.empty();
       }
-    } catch (RuntimeException | InterruptedException e) {
-      if (!(e instanceof InterruptedException)) {
-        cancelQuietly();
-        phase = Phase.DONE;
-      }
+    } catch (RuntimeException e) {
+      cancelQuietly();
+      phase = Phase.DONE;
       throw e;
     }
   }
@@ -91,7 +90,7 @@ final class RunSession {
 
   /** True if a cancel was asked for and the next step has yet to act on it. */
   synchronized boolean cancelPending() {
-    return cancelRequested && (phase == Phase.START || phase == Phase.POLL);
+    return cancelRequested && !settling && (phase == Phase.START || phase == Phase.POLL);
   }
 
   /** Cancels now (the driver was interrupted), polls once, and ends the run. */
@@ -136,16 +135,24 @@ final class RunSession {
     listeners.add(listener);
   }
 
-  private Optional<Duration> start() throws InterruptedException {
+  private Optional<Duration> start() {
     if (cancelRequested) {
+      settling = true;
+      Optional<Duration> wait = dispatch.settle(trackers, clock);
+      if (wait.isPresent()) {
+        return wait; // A send whose answer was lost may have run: find it to cancel it.
+      }
       cancelledByClient = true;
+      cancelQuietly(); // Commands of a fleet sent before the cancel.
       return finish();
     }
     Optional<Duration> wait = dispatch.prepare(request, clock.instant());
-    if (wait.isPresent()) {
-      return wait;
+    if (wait.isEmpty()) {
+      wait = dispatch.sendAll(request, trackers, clock);
     }
-    dispatch.sendAll(request, trackers, clock);
+    if (wait.isPresent()) {
+      return wait; // Waiting for targets to come online, or between tries of one send.
+    }
     phase = Phase.POLL;
     publish(List.of());
     Instant now = clock.instant();

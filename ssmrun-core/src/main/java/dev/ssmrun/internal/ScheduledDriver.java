@@ -57,9 +57,6 @@ final class ScheduledDriver {
       } else {
         future.complete(session.result());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      future.complete(session.abort());
     } catch (RuntimeException | Error e) {
       future.completeExceptionally(e);
     }

@@ -1,5 +1,6 @@
 package dev.ssmrun.internal;
 
+import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,5 +107,40 @@ class AsyncRunTest {
     f.scheduler.runUntilIdle();
 
     assertThat(f.ssm.calls("CancelCommand")).isEqualTo(1);
+  }
+
+  @Test
+  void runAsync_sendAnswerLost_schedulesTheRecheckPausesInsteadOfSleeping() {
+    f.ssm.loseSendsAfterAccepting = 1;
+    f.ssm.visibilityDelay = ofSeconds(1); // The first two ListCommands do not show it yet.
+
+    CompletableFuture<CommandResult> future = f.runner().runAsync(request());
+    f.scheduler.runUntilIdle();
+
+    assertThat(future.join().invocations()).hasSize(3).allMatch(InvocationResult::isSuccessful);
+    assertThat(f.ssm.calls("SendCommand")).isEqualTo(1);
+    assertThat(f.ssm.commandCount()).isEqualTo(1);
+    assertThat(f.time.sleeps()).isEmpty();
+    assertThat(f.scheduler.delays()).startsWith(Duration.ZERO, ofMillis(500), ofSeconds(1));
+  }
+
+  @Test
+  void cancel_whileALostSendIsLookedFor_findsThatCommandCancelsItAndSendsNoMore() {
+    List<String> fleet = f.ssm.addInstances(60);
+    f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
+    f.ssm.loseSendsAfterAccepting = 1;
+    f.ssm.visibilityDelay = ofSeconds(1); // Looks at 0 and 0.1 s miss it; at 1.1 s one finds it.
+    CompletableFuture<CommandResult> future = f.runner().runAsync(RunRequest.builder()
+        .script("echo ok").instanceIds(fleet).build());
+    f.scheduler.runFor(ofMillis(100));
+
+    future.cancel(true);
+    f.scheduler.runUntilIdle();
+
+    assertThat(f.ssm.calls("SendCommand")).isEqualTo(1); // The second chunk is never sent.
+    assertThat(f.ssm.calls("ListCommands")).isEqualTo(3);
+    assertThat(f.ssm.calls("CancelCommand")).isEqualTo(1);
+    assertThat(f.scheduler.delays()).containsExactly(Duration.ZERO, ofMillis(500),
+        Duration.ZERO, ofSeconds(1));
   }
 }

@@ -18,18 +18,29 @@ class CommandSenderTest {
   private final FakeTime time = new FakeTime();
   private final FakeSsmGateway ssm = new FakeSsmGateway(time);
   private final List<String> ids = ssm.addInstances(1);
-  private final CommandSender sender = new CommandSender(ssm, time, time, () -> "token");
+  private final CommandSender sender = new CommandSender(ssm, time, () -> "token");
 
   private SendCommandRequest request() {
     return SendCommandRequest.builder().documentName("AWS-RunShellScript").instanceIds(ids)
         .comment("ssmrun:token").parameters(Map.of("commands", List.of("true"))).build();
   }
 
+  /** Drives one sending to its end, pausing on fake time as a session's driver would. */
+  private Command send(CommandSender s, String token) throws InterruptedException {
+    CommandSender.Sending sending = s.start(request(), token);
+    for (CommandSender.Step step = sending.next(); ; step = sending.next()) {
+      if (step.command() != null) {
+        return step.command();
+      }
+      time.sleep(step.pause());
+    }
+  }
+
   @Test
   void send_lostAnswers_reconcilesEachTimeAndNeverDuplicates() throws Exception {
     ssm.loseSendsAfterAccepting = 1;
 
-    Command c = sender.send(request(), "token");
+    Command c = send(sender, "token");
 
     assertThat(ssm.commandCount()).isEqualTo(1);
     assertThat(c.comment()).isEqualTo("ssmrun:token");
@@ -40,7 +51,7 @@ class CommandSenderTest {
   void send_alwaysFailsBeforeAccepting_givesUpAfterFiveWithClearMessage() {
     ssm.failSendsBeforeAccepting = 99;
 
-    assertThatThrownBy(() -> sender.send(request(), "token"))
+    assertThatThrownBy(() -> send(sender, "token"))
         .isInstanceOf(SsmRunException.class).hasMessageContaining("failed 5 times")
         .hasMessageContaining("nothing was run twice");
     assertThat(ssm.calls("SendCommand")).isEqualTo(5);
@@ -57,8 +68,8 @@ class CommandSenderTest {
       }
     };
 
-    assertThatThrownBy(() -> new CommandSender(rejecting, time, time, () -> "t")
-        .send(request(), "t")).isInstanceOf(InvalidDocumentException.class);
+    assertThatThrownBy(() -> send(new CommandSender(rejecting, time, () -> "t"), "t"))
+        .isInstanceOf(InvalidDocumentException.class);
     assertThat(ssm.calls("ListCommands")).isZero();
   }
 
@@ -76,7 +87,7 @@ class CommandSenderTest {
       }
     };
 
-    new CommandSender(throttling, time, time, () -> "t").send(request(), "t");
+    send(new CommandSender(throttling, time, () -> "t"), "t");
 
     assertThat(ssm.commandCount()).isEqualTo(1);
     assertThat(ssm.calls("ListCommands")).isZero();

@@ -2,6 +2,8 @@ package dev.ssmrun.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /** A {@link Scheduler} on {@link FakeTime}: tasks run only from {@link #runUntilIdle()}. */
@@ -11,6 +13,7 @@ final class FakeScheduler implements Scheduler {
   private final FakeTime time;
   private final PriorityQueue<Task> queue = new PriorityQueue<>((a, b) ->
       a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+  private final List<Duration> delays = new ArrayList<>();
   private long seq;
   private int ran;
 
@@ -20,6 +23,7 @@ final class FakeScheduler implements Scheduler {
 
   @Override
   public synchronized void schedule(Runnable task, Duration delay) {
+    delays.add(delay);
     queue.add(new Task(time.instant().plus(delay), seq++, task));
   }
 
@@ -63,6 +67,11 @@ final class FakeScheduler implements Scheduler {
       next.task.run();
       ran++;
     }
+  }
+
+  /** Every delay a task was scheduled with, in order. */
+  synchronized List<Duration> delays() {
+    return List.copyOf(delays);
   }
 
   synchronized int pending() {
