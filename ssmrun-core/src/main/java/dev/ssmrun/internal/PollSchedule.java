@@ -15,8 +15,10 @@ final class PollSchedule {
     NO_CHANGE,
     /** At least one invocation finished. */
     PROGRESS,
-    /** At least one call was throttled. */
-    THROTTLED
+    /** At least one call was throttled (or failed for good) and nothing finished. */
+    THROTTLED,
+    /** Invocations finished, but a call was throttled and retried by the SDK. */
+    THROTTLED_PROGRESS
   }
 
   static final PollSchedule DEFAULT =
@@ -63,12 +65,14 @@ final class PollSchedule {
     return next(previous, signal, initial);
   }
 
-  /** As {@link #next(Duration, Signal)}, but progress halves the delay only down to floor. */
+  /** As {@link #next(Duration, Signal)}, but progress sets half the delay, never below floor. */
   Duration next(Duration previous, Signal signal, Duration floor) {
     switch (signal) {
       case PROGRESS:
         Duration half = clamp(previous.dividedBy(2));
         return half.compareTo(floor) < 0 ? clamp(floor) : half;
+      case THROTTLED_PROGRESS:
+        return clamp(previous); // Neither hurry (throttled) nor slow down (news are coming).
       case THROTTLED:
         return clamp(previous.multipliedBy(2));
       default:

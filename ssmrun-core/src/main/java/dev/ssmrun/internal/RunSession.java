@@ -225,10 +225,13 @@ final class RunSession {
       transientFailure = true; // The SDK already retried; the schedule spaces the next poll.
     }
     publish(done);
-    if (transientFailure || ssm.throttleCount() > throttledBefore) {
+    boolean progress = !done.isEmpty() || probe.countedFinishes();
+    if (transientFailure) {
       return PollSchedule.Signal.THROTTLED;
     }
-    boolean progress = !done.isEmpty() || probe.countedFinishes();
+    if (ssm.throttleCount() > throttledBefore) {
+      return progress ? PollSchedule.Signal.THROTTLED_PROGRESS : PollSchedule.Signal.THROTTLED;
+    }
     return progress ? PollSchedule.Signal.PROGRESS : PollSchedule.Signal.NO_CHANGE;
   }
 

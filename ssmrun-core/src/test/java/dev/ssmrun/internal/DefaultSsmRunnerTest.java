@@ -165,6 +165,18 @@ class DefaultSsmRunnerTest {
   }
 
   @Test
+  void run_throttledButRetriedPolls_doubleWhileNothingFinishesAndHoldOnProgress() {
+    ssm.retriedThrottleOnEveryList = true;
+    ssm.behaviors.put(ids.get(1), Behavior.ok(ofSeconds(3), ""));
+
+    f.runner().run(request(ids.subList(0, 2)).build());
+
+    // t=1.5 s: the first instance finished, but the listing was throttled: 800 ms again.
+    assertThat(f.time.sleeps()).containsExactly(ofMillis(100), ofMillis(200), ofMillis(400),
+        ofMillis(800), ofMillis(800), ofMillis(1600));
+  }
+
+  @Test
   void run_failFastAndPolicyViolated_cancelsTheRest() {
     ssm.behaviors.put(ids.get(0), Behavior.fail(ofSeconds(1), 1, "x"));
     ssm.behaviors.put(ids.get(1), Behavior.ok(Duration.ofMinutes(5), ""));

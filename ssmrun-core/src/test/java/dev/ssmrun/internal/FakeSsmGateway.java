@@ -56,6 +56,8 @@ final class FakeSsmGateway implements SsmGateway {
   int loseSendsAfterAccepting;
   int failSendsBeforeAccepting;
   int throttleLists;
+  /** Each listing counts as throttled once and retried by the SDK (it still succeeds). */
+  boolean retriedThrottleOnEveryList;
   long throttles;
 
   FakeSsmGateway(FakeTime time) {
@@ -117,6 +119,9 @@ final class FakeSsmGateway implements SsmGateway {
       throw SsmException.builder().statusCode(400).message("Rate exceeded")
           .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
               .errorCode("ThrottlingException").build()).build();
+    }
+    if (retriedThrottleOnEveryList) {
+      throttles++;
     }
     FakeCommand c = commands.get(commandId);
     if (c == null || !visible(c)) {

@@ -55,6 +55,7 @@ class PollScheduleTest {
   void next_throttled_doublesUpToTheCap() {
     assertThat(schedule.next(ofMillis(400), Signal.THROTTLED)).isEqualTo(ofMillis(800));
     assertThat(schedule.next(ofSeconds(2), Signal.THROTTLED)).isEqualTo(ofSeconds(3));
+    assertThat(schedule.next(ofMillis(400), Signal.THROTTLED_PROGRESS)).isEqualTo(ofMillis(400));
   }
 
   @Test
