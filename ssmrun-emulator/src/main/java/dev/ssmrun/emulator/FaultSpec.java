@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
 /**
  * Faults to inject into an {@link SsmEmulator}, parsed from the SPEC syntax shared with the CLI.
  *
- * <p>A SPEC is comma-separated {@code key=value} items: {@code throttle=P} (probability per call
- * of {@code ThrottlingException}), {@code error=P} ({@code InternalServerError}, HTTP 500), {@code
+ * <p>A SPEC is comma-separated {@code key=value} items: {@code throttle=P} (probability per call of
+ * {@code ThrottlingException}), {@code error=P} ({@code InternalServerError}, HTTP 500), {@code
  * lose=P} (the call is processed, then the connection is dropped without an answer), {@code
  * latency=DURATION} (e.g. {@code 50ms}, {@code 1s}), {@code rate=N} (a token bucket of N calls per
  * second; calls beyond it are throttled), {@code crash=P} (the agent dies mid-command), {@code
- * offline=P} (the instance loses contact before a command reaches it) and {@code seed=N}. An {@code Operation:} prefix limits an item to one operation ({@code
- * SendCommand:lose=0.1}); an item for one operation overrides the same key without prefix.
- * Instances are immutable and thread-safe.
+ * offline=P} (the instance loses contact before a command reaches it) and {@code seed=N}. An {@code
+ * Operation:} prefix limits an item to one operation ({@code SendCommand:lose=0.1}); an item for
+ * one operation overrides the same key without prefix. Instances are immutable and thread-safe.
  */
 public final class FaultSpec {
   /** The SSM operations a prefix may name. */

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts an emulator from the command line and serves until killed. Prints {@code KEY=value}
- * lines (SSM_ENDPOINT, S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION,
- * INSTANCE_IDS, then READY=1) so that scripts can read them.
+ * Starts an emulator from the command line and serves until killed. Prints {@code KEY=value} lines
+ * (SSM_ENDPOINT, S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, INSTANCE_IDS,
+ * then READY=1) so that scripts can read them.
  *
  * <pre>
  * java -cp ... dev.ssmrun.emulator.Main [--port P] [--s3-port P] [--instances N] [--seed N]

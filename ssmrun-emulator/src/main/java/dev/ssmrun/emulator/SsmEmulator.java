@@ -1,13 +1,13 @@
 package dev.ssmrun.emulator;
 
-import dev.ssmrun.emulator.internal.Clients;
-import dev.ssmrun.emulator.internal.EmbeddedS3;
 import dev.ssmrun.emulator.internal.Engine;
-import dev.ssmrun.emulator.internal.S3OutputUploader;
 import dev.ssmrun.emulator.internal.Settings;
-import dev.ssmrun.emulator.internal.SsmHttpServer;
 import dev.ssmrun.emulator.internal.StateSnapshot;
 import dev.ssmrun.emulator.internal.WorkFolders;
+import dev.ssmrun.emulator.internal.http.SsmHttpServer;
+import dev.ssmrun.emulator.internal.s3.Clients;
+import dev.ssmrun.emulator.internal.s3.EmbeddedS3;
+import dev.ssmrun.emulator.internal.s3.S3OutputUploader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

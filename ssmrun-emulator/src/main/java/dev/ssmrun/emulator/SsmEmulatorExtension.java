@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that starts an {@link SsmEmulator} and closes it afterwards. Registered on a
- * static field it lives for the whole class; on an instance field, for one test. With {@code
- * @ExtendWith(SsmEmulatorExtension.class)} an emulator with default settings is injected into
- * parameters of type {@link SsmEmulator}.
+ * static field it lives for the whole class; on an instance field, for one test. With
+ * {@code @ExtendWith(SsmEmulatorExtension.class)} an emulator with default settings is injected
+ * into parameters of type {@link SsmEmulator}.
  *
  * <pre>{@code
  * @RegisterExtension

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 
 /**
- * CancelCommand right after SendCommand, while the invocations are still being delivered: each
- * ends Cancelled, no process of the command survives (or starts later), and the counts agree.
+ * CancelCommand right after SendCommand, while the invocations are still being delivered: each ends
+ * Cancelled, no process of the command survives (or starts later), and the counts agree.
  */
 class CancelRaceIT {
   private static final int ROUNDS = 5;
@@ -65,8 +65,7 @@ class CancelRaceIT {
     assertThat(started).as("process starts = invocations killed").isEqualTo(killed);
     // Nothing of the command is alive, and nothing starts late.
     Poll.holds(
-        Duration.ofMillis(300),
-        () -> ids.stream().allMatch(id -> alive(id, commandId).isEmpty()));
+        Duration.ofMillis(300), () -> ids.stream().allMatch(id -> alive(id, commandId).isEmpty()));
     assertThat(starts(ids) - startsBefore).isEqualTo(started);
     assertThat(emu.state().invocations()).doesNotContainKeys("Pending", "InProgress", "Cancelling");
   }

@@ -2,7 +2,7 @@ package dev.ssmrun.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ssmrun.emulator.internal.EmbeddedS3;
+import dev.ssmrun.emulator.internal.s3.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Every API call, in arrival order. Thread-safe. */
-final class CallLog {
+public final class CallLog {
   private final List<Call> calls = new ArrayList<>();
 
-  synchronized void add(Call call) {
+  public synchronized void add(Call call) {
     calls.add(call);
   }
 

@@ -7,28 +7,28 @@ import java.util.List;
 import java.util.Map;
 
 /** One SendCommand: the request as accepted plus its invocations. Guarded by the registry lock. */
-final class CommandRecord {
-  final String commandId;
-  final Document document;
-  final String documentVersion;
-  final JsonNode request;
-  final Map<String, List<String>> parameters;
-  final int timeoutSeconds;
-  final int executionTimeoutSeconds;
-  final String comment;
-  final String bucket;
-  final String keyPrefix;
-  final String maxConcurrency;
-  final String maxErrors;
-  final Instant requestedAt;
-  final Instant expiresAfter;
-  final boolean usesTargets;
-  final Map<String, Invocation> invocations = new LinkedHashMap<>();
-  boolean targetsResolved;
+public final class CommandRecord {
+  public final String commandId;
+  public final Document document;
+  public final String documentVersion;
+  public final JsonNode request;
+  public final Map<String, List<String>> parameters;
+  public final int timeoutSeconds;
+  public final int executionTimeoutSeconds;
+  public final String comment;
+  public final String bucket;
+  public final String keyPrefix;
+  public final String maxConcurrency;
+  public final String maxErrors;
+  public final Instant requestedAt;
+  public final Instant expiresAfter;
+  public final boolean usesTargets;
+  public final Map<String, Invocation> invocations = new LinkedHashMap<>();
+  public boolean targetsResolved;
   boolean cancelRequested;
   boolean errorLimitHit;
 
-  CommandRecord(Builder b) {
+  public CommandRecord(Builder b) {
     commandId = b.commandId;
     document = b.document;
     documentVersion = b.documentVersion;
@@ -48,7 +48,7 @@ final class CommandRecord {
   }
 
   /** The agent's S3 key up to the plugin: {@code prefix/commandId/instanceId/awsrunShellScript}. */
-  String outputKeyPrefix(String instanceId) {
+  public String outputKeyPrefix(String instanceId) {
     String prefix = keyPrefix.replaceAll("^/+|/+$", "");
     return (prefix.isEmpty() ? "" : prefix + "/")
         + commandId
@@ -58,29 +58,29 @@ final class CommandRecord {
         + document.pluginName.replace(":", "");
   }
 
-  int targetCount() {
+  public int targetCount() {
     return invocations.size();
   }
 
-  int completedCount() {
+  public int completedCount() {
     return (int) invocations.values().stream().filter(Invocation::terminal).count();
   }
 
-  int errorCount() {
+  public int errorCount() {
     return (int) invocations.values().stream().filter(Invocation::isError).count();
   }
 
-  int deliveryTimedOutCount() {
+  public int deliveryTimedOutCount() {
     return (int)
         invocations.values().stream().filter(i -> i.details.equals("DeliveryTimedOut")).count();
   }
 
   /** The command-level status, derived from the invocations. */
-  String status() {
+  public String status() {
     return statusAndDetails()[0];
   }
 
-  String details() {
+  public String details() {
     return statusAndDetails()[1];
   }
 
@@ -127,20 +127,20 @@ final class CommandRecord {
   }
 
   /** Collects the accepted request fields. */
-  static final class Builder {
-    String commandId;
-    Document document;
-    String documentVersion;
-    JsonNode request;
-    Map<String, List<String>> parameters;
-    int timeoutSeconds;
-    int executionTimeoutSeconds;
-    String comment;
-    String bucket;
-    String keyPrefix;
-    String maxConcurrency;
-    String maxErrors;
-    Instant requestedAt;
-    boolean usesTargets;
+  public static final class Builder {
+    public String commandId;
+    public Document document;
+    public String documentVersion;
+    public JsonNode request;
+    public Map<String, List<String>> parameters;
+    public int timeoutSeconds;
+    public int executionTimeoutSeconds;
+    public String comment;
+    public String bucket;
+    public String keyPrefix;
+    public String maxConcurrency;
+    public String maxErrors;
+    public Instant requestedAt;
+    public boolean usesTargets;
   }
 }

@@ -1,6 +1,8 @@
 package dev.ssmrun.emulator.internal;
 
 import dev.ssmrun.emulator.FaultSpec;
+import dev.ssmrun.emulator.internal.agent.Agent;
+import dev.ssmrun.emulator.internal.agent.RunningScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Moves invocations through the service's state machine: target resolution, MaxConcurrency,
  * MaxErrors (Terminated), delivery timeouts, and cancellation.
  */
-final class Dispatcher {
+public final class Dispatcher {
   private final Engine engine;
   private final Agent agent;
 
@@ -22,7 +24,7 @@ final class Dispatcher {
   }
 
   /** Starts work on an accepted command; {@code targetResolver} runs later, as in the service. */
-  void submit(CommandRecord command, Runnable targetResolver) {
+  public void submit(CommandRecord command, Runnable targetResolver) {
     schedule(() -> expirePending(command), engine.settings.scaled(command.timeoutSeconds));
     schedule(
         () -> expire(command),
@@ -91,7 +93,7 @@ final class Dispatcher {
   }
 
   /** Called by the agent once an invocation reached a terminal status. */
-  void finished(CommandRecord command) {
+  public void finished(CommandRecord command) {
     synchronized (engine.lock) {
       int allowed = Limits.errors(command.maxErrors, command.targetCount());
       if (!command.errorLimitHit && command.errorCount() > allowed) {
@@ -138,7 +140,7 @@ final class Dispatcher {
    * here; one the agent holds becomes Cancelled when the agent dropped it before the spawn or its
    * process group is gone.
    */
-  void cancel(CommandRecord command, Collection<Invocation> targets, boolean wholeCommand) {
+  public void cancel(CommandRecord command, Collection<Invocation> targets, boolean wholeCommand) {
     List<RunningScript> toKill = new ArrayList<>();
     List<Invocation> notDelivered = new ArrayList<>();
     synchronized (engine.lock) {

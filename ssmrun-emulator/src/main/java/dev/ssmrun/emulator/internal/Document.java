@@ -6,25 +6,26 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The command documents the emulator knows: the two AWS script documents (schema 1.2). */
-enum Document {
+public enum Document {
   RUN_SHELL_SCRIPT(
       "AWS-RunShellScript", "aws:runShellScript", EnumSet.of(Platform.LINUX, Platform.MACOS)),
   RUN_POWERSHELL_SCRIPT(
       "AWS-RunPowerShellScript", "aws:runPowerShellScript", EnumSet.of(Platform.WINDOWS));
 
   /** The document's size in bytes (its JSON content), which counts against the size limit. */
-  static final int CONTENT_SIZE = 1_800;
+  public static final int CONTENT_SIZE = 1_800;
 
   /** AWS-RunShellScript's allowedPattern for executionTimeout: 1 to 172800. */
-  static final Pattern EXECUTION_TIMEOUT =
+  public static final Pattern EXECUTION_TIMEOUT =
       Pattern.compile(
           "([1-9][0-9]{0,4})|(1[0-6][0-9]{4})|(17[0-1][0-9]{3})|(172[0-7][0-9]{2})|(172800)");
 
-  static final Set<String> PARAMETERS = Set.of("commands", "workingDirectory", "executionTimeout");
+  public static final Set<String> PARAMETERS =
+      Set.of("commands", "workingDirectory", "executionTimeout");
 
-  final String documentName;
-  final String pluginName;
-  final Set<Platform> platforms;
+  public final String documentName;
+  public final String pluginName;
+  public final Set<Platform> platforms;
 
   Document(String documentName, String pluginName, Set<Platform> platforms) {
     this.documentName = documentName;
@@ -32,7 +33,7 @@ enum Document {
     this.platforms = platforms;
   }
 
-  static Document byName(String name) {
+  public static Document byName(String name) {
     for (Document d : values()) {
       if (d.documentName.equals(name)) {
         return d;

@@ -1,6 +1,11 @@
 package dev.ssmrun.emulator.internal;
 
 import dev.ssmrun.emulator.InstanceSpec;
+import dev.ssmrun.emulator.internal.agent.Agent;
+import dev.ssmrun.emulator.internal.agent.ProcessGroups;
+import dev.ssmrun.emulator.internal.agent.ScriptRunner;
+import dev.ssmrun.emulator.internal.faults.Faults;
+import dev.ssmrun.emulator.internal.s3.OutputUploader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +31,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * move invocations along. One lock guards all mutable state; no I/O happens under it.
  */
 public final class Engine implements AutoCloseable {
-  final Settings settings;
-  final Clock clock;
-  final Object lock = new Object();
-  final Map<String, Instance> instances = new LinkedHashMap<>();
-  final Map<String, CommandRecord> commands = new LinkedHashMap<>();
-  final Map<String, Integer> executions = new TreeMap<>();
-  final CallLog calls = new CallLog();
-  final Faults faults;
+  public final Settings settings;
+  public final Clock clock;
+  public final Object lock = new Object();
+  public final Map<String, Instance> instances = new LinkedHashMap<>();
+  public final Map<String, CommandRecord> commands = new LinkedHashMap<>();
+  public final Map<String, Integer> executions = new TreeMap<>();
+  public final CallLog calls = new CallLog();
+  public final Faults faults;
   final ScheduledExecutorService scheduler;
   final ExecutorService workers;
   final ProcessGroups groups = new ProcessGroups();
-  final Dispatcher dispatcher;
+  public final Dispatcher dispatcher;
   private final Random ids;
   private volatile boolean closed;
 
@@ -153,7 +158,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  boolean closed() {
+  public boolean closed() {
     return closed;
   }
 

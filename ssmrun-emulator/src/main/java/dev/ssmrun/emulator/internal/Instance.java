@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.util.Map;
 
 /** One simulated managed instance. Mutable ping state is guarded by the registry lock. */
-final class Instance {
-  final String id;
-  final String name;
-  final Platform platform;
-  final Map<String, String> tags;
-  final Path home;
+public final class Instance {
+  public final String id;
+  public final String name;
+  public final Platform platform;
+  public final Map<String, String> tags;
+  public final Path home;
   final Instant registeredAt;
   boolean online;
-  boolean crashed;
-  Instant lastPing;
+  public boolean crashed;
+  public Instant lastPing;
 
   Instance(
       String id,
@@ -36,16 +36,16 @@ final class Instance {
   }
 
   /** {@code Online} or {@code ConnectionLost}, as DescribeInstanceInformation shows. */
-  String pingStatus() {
+  public String pingStatus() {
     return online && !crashed ? "Online" : "ConnectionLost";
   }
 
-  boolean reachable() {
+  public boolean reachable() {
     return online && !crashed;
   }
 
   /** The folder the agent runs commands in when no workingDirectory is given. */
-  Path workDir() {
+  public Path workDir() {
     return home.resolve("work");
   }
 }

@@ -1,31 +1,32 @@
 package dev.ssmrun.emulator.internal;
 
+import dev.ssmrun.emulator.internal.agent.RunningScript;
 import java.time.Instant;
 
 /** One command on one instance. All fields are guarded by the registry lock. */
-final class Invocation {
-  final CommandRecord command;
-  final Instance instance;
-  final Instant visibleAt;
-  String status = "Pending";
-  String details = "Pending";
-  int responseCode = -1;
-  Instant startedAt;
-  Instant endedAt;
-  String stdout = "";
-  String stderr = "";
-  String stdoutUrl = "";
-  String stderrUrl = "";
-  RunningScript running;
-  boolean cancelRequested;
+public final class Invocation {
+  public final CommandRecord command;
+  public final Instance instance;
+  public final Instant visibleAt;
+  public String status = "Pending";
+  public String details = "Pending";
+  public int responseCode = -1;
+  public Instant startedAt;
+  public Instant endedAt;
+  public String stdout = "";
+  public String stderr = "";
+  public String stdoutUrl = "";
+  public String stderrUrl = "";
+  public RunningScript running;
+  public boolean cancelRequested;
 
-  Invocation(CommandRecord command, Instance instance, Instant visibleAt) {
+  public Invocation(CommandRecord command, Instance instance, Instant visibleAt) {
     this.command = command;
     this.instance = instance;
     this.visibleAt = visibleAt;
   }
 
-  boolean terminal() {
+  public boolean terminal() {
     return !status.equals("Pending")
         && !status.equals("InProgress")
         && !status.equals("Cancelling");
@@ -40,7 +41,7 @@ final class Invocation {
     return details.equals("Failed") || details.equals("ExecutionTimedOut");
   }
 
-  void finish(String newStatus, String newDetails, int code, Instant at) {
+  public void finish(String newStatus, String newDetails, int code, Instant at) {
     status = newStatus;
     details = newDetails;
     responseCode = code;
@@ -49,7 +50,7 @@ final class Invocation {
   }
 
   /** The plugin's status: like the invocation's, but without the transitional Cancelling. */
-  String pluginStatus() {
+  public String pluginStatus() {
     return status.equals("Cancelling") ? "InProgress" : status;
   }
 }

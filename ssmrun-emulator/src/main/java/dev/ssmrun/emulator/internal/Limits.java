@@ -1,7 +1,7 @@
 package dev.ssmrun.emulator.internal;
 
 /** MaxConcurrency and MaxErrors as numbers for a given target count. Pure functions. */
-final class Limits {
+public final class Limits {
   private Limits() {}
 
   /** How many invocations may run at once: "N", or "N%" of the targets (at least 1). */
@@ -23,7 +23,7 @@ final class Limits {
   }
 
   /** The agent's execution timeout: values outside 5..172800 seconds fall back to 3600. */
-  static long agentTimeout(int executionTimeoutSeconds) {
+  public static long agentTimeout(int executionTimeoutSeconds) {
     if (executionTimeoutSeconds < 5 || executionTimeoutSeconds > 172_800) {
       return 3600;
     }

@@ -23,7 +23,7 @@ public record Settings(
     Clock clock) {
 
   /** Real time that {@code seconds} of a TimeoutSeconds or executionTimeout last here. */
-  Duration scaled(long seconds) {
+  public Duration scaled(long seconds) {
     return timeoutUnit.multipliedBy(seconds);
   }
 }

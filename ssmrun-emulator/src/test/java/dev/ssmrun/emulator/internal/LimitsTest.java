@@ -2,6 +2,8 @@ package dev.ssmrun.emulator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmrun.emulator.internal.agent.AgentStatus;
+import dev.ssmrun.emulator.internal.agent.RunningScript;
 import org.junit.jupiter.api.Test;
 
 class LimitsTest {

@@ -1,7 +1,12 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 import dev.ssmrun.emulator.FaultSpec;
 import dev.ssmrun.emulator.Platform;
+import dev.ssmrun.emulator.internal.CommandRecord;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Invocation;
+import dev.ssmrun.emulator.internal.Limits;
+import dev.ssmrun.emulator.internal.s3.OutputUploader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The simulated SSM agent: runs an invocation's script for real and reports the result. */
-final class Agent {
+public final class Agent {
   private final Engine engine;
   private final ScriptRunner runner;
   private final OutputUploader uploader;
 
-  Agent(Engine engine, ScriptRunner runner, OutputUploader uploader) {
+  public Agent(Engine engine, ScriptRunner runner, OutputUploader uploader) {
     this.engine = engine;
     this.runner = runner;
     this.uploader = uploader;
@@ -27,7 +32,7 @@ final class Agent {
    * here on the agent owns the invocation: a cancel only flags it, and the agent either drops it
    * before spawning anything or kills the process it spawned.
    */
-  void deliver(Invocation inv) {
+  public void deliver(Invocation inv) {
     if (engine.closed()) {
       return;
     }

@@ -1,12 +1,12 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 /** The agent's mapping from how a script ended to invocation Status / StatusDetails. */
-final class AgentStatus {
+public final class AgentStatus {
   /** Exit code the agent reports for a script it stopped (SIGKILL of the group). */
   static final int STOPPED = 137;
 
   /** Exit code meaning "succeed and skip the remaining steps". */
-  static final int SUCCESS_AND_SKIP = 168;
+  public static final int SUCCESS_AND_SKIP = 168;
 
   /** Exit code meaning "fail and skip the remaining steps". */
   static final int FAIL_AND_SKIP = 169;
@@ -14,7 +14,7 @@ final class AgentStatus {
   private AgentStatus() {}
 
   /** Status and StatusDetails for an ended script. */
-  static String[] of(RunningScript.Outcome outcome, int exitCode) {
+  public static String[] of(RunningScript.Outcome outcome, int exitCode) {
     if (outcome == RunningScript.Outcome.CANCELLED
         || outcome == RunningScript.Outcome.NOT_STARTED) {
       return new String[] {"Cancelled", "Cancelled"};
@@ -30,7 +30,7 @@ final class AgentStatus {
   }
 
   /** ResponseCode: -1 if nothing ran, 137 when the agent killed the group, else the exit code. */
-  static int responseCode(RunningScript.Outcome outcome, int exitCode) {
+  public static int responseCode(RunningScript.Outcome outcome, int exitCode) {
     if (outcome == RunningScript.Outcome.NOT_STARTED) {
       return -1;
     }

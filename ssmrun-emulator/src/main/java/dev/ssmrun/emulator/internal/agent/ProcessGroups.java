@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /** Every process group the agents started, so that each can be killed, all at close. */
-final class ProcessGroups {
+public final class ProcessGroups {
   private final Set<Long> groups = new LinkedHashSet<>();
   private boolean closed;
 
@@ -35,7 +35,7 @@ final class ProcessGroups {
   }
 
   /** SIGKILLs every group ever started; groups already gone are ignored. */
-  void killAll() {
+  public void killAll() {
     List<Long> all;
     synchronized (this) {
       closed = true;

@@ -1,11 +1,11 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A started script: its process group, and why it was stopped if the agent stopped it. */
-final class RunningScript {
+public final class RunningScript {
   /** Why a script ended. */
-  enum Outcome {
+  public enum Outcome {
     /** The agent dropped it before spawning a process (cancelled meanwhile). */
     NOT_STARTED,
     EXITED,
@@ -24,7 +24,7 @@ final class RunningScript {
   }
 
   /** Kills the group, remembering the first reason given. */
-  void stop(Outcome reason) {
+  public void stop(Outcome reason) {
     if (stopReason.compareAndSet(Outcome.EXITED, reason)) {
       groups.kill(pgid);
     }

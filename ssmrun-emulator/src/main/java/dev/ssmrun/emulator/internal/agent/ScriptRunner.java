@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Runs a script as the SSM agent does: {@code _script.sh} written to the orchestration folder, run
  * by {@code sh} in a new process group (through {@code setsid}), output captured in files.
  */
-final class ScriptRunner {
+public final class ScriptRunner {
   private static final File DEV_NULL = new File("/dev/null");
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
@@ -37,7 +37,7 @@ final class ScriptRunner {
   private final ScheduledExecutorService scheduler;
   private final ProcessGroups groups;
 
-  ScriptRunner(ScheduledExecutorService scheduler, ProcessGroups groups) {
+  public ScriptRunner(ScheduledExecutorService scheduler, ProcessGroups groups) {
     this.scheduler = scheduler;
     this.groups = groups;
   }

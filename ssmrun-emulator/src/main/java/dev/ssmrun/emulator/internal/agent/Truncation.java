@@ -1,13 +1,13 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The agent's output limits, measured in bytes as Go's {@code len} does. Pure functions. */
-final class Truncation {
+public final class Truncation {
   static final int MAX_STDOUT = 24_000;
   static final int MAX_STDERR = 8_000;
-  static final int MAX_PLUGIN_OUTPUT = 2_500;
+  public static final int MAX_PLUGIN_OUTPUT = 2_500;
   static final String SUFFIX = "--output truncated--";
   private static final String ERROR_TITLE = "\n----------ERROR-------\n";
   private static final String TRUNCATE_OUT = "\n---Output truncated---";
@@ -32,7 +32,7 @@ final class Truncation {
    * {@code ERROR} title, each cut with its own marker when they do not fit (agent {@code
    * iohandler.TruncateOutput}).
    */
-  static String pluginOutput(String stdout, String stderr, int capacity) {
+  public static String pluginOutput(String stdout, String stderr, int capacity) {
     byte[] out = stdout.getBytes(StandardCharsets.UTF_8);
     byte[] err = stderr.getBytes(StandardCharsets.UTF_8);
     String title = err.length > 0 ? ERROR_TITLE : "";

@@ -1,7 +1,7 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 /** An AWS error answer: the bare {@code __type}, an optional message, and the HTTP status. */
-final class AwsError extends RuntimeException {
+public final class AwsError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String code;
@@ -16,7 +16,7 @@ final class AwsError extends RuntimeException {
   }
 
   /** A 400 error with a message. */
-  static AwsError of(String code, String message) {
+  public static AwsError of(String code, String message) {
     return new AwsError(code, message, 400, true);
   }
 
@@ -37,26 +37,26 @@ final class AwsError extends RuntimeException {
             + constraint);
   }
 
-  static AwsError internal() {
+  public static AwsError internal() {
     return new AwsError("InternalServerError", "Internal Server Error", 500, true);
   }
 
-  static AwsError throttled() {
+  public static AwsError throttled() {
     return of("ThrottlingException", "Rate exceeded");
   }
 
   /** The error code, e.g. {@code InvalidInstanceId}. */
-  String code() {
+  public String code() {
     return code;
   }
 
   /** 400 for client errors and throttling, 500 for {@code InternalServerError}. */
-  int httpStatus() {
+  public int httpStatus() {
     return httpStatus;
   }
 
   /** False for shapes without members, whose body is only {@code __type}. */
-  boolean hasMessage() {
+  public boolean hasMessage() {
     return hasMessage;
   }
 }

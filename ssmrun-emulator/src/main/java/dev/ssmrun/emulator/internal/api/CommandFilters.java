@@ -1,6 +1,7 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ssmrun.emulator.internal.CommandRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,9 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
+import dev.ssmrun.emulator.internal.Document;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,8 @@ final class DocumentParameters {
   /**
    * Returns the parameters with defaults filled in.
    *
-   * @throws AwsError InvalidParameters for unknown names, a missing {@code commands}, or values
-   *     the document does not allow
+   * @throws AwsError InvalidParameters for unknown names, a missing {@code commands}, or values the
+   *     document does not allow
    */
   static Map<String, List<String>> validate(Map<String, List<String>> given) {
     List<String> unknown = new ArrayList<>();

@@ -1,6 +1,9 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmrun.emulator.internal.CommandRecord;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Invocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

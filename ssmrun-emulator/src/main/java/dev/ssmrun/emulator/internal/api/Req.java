@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Typed, validated access to a JSON request body, with AWS's error answers. */
-final class Req {
+public final class Req {
   final JsonNode body;
 
-  Req(JsonNode body) {
+  public Req(JsonNode body) {
     this.body = body;
   }
 

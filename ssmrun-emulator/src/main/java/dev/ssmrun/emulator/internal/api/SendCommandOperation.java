@@ -1,7 +1,13 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmrun.emulator.internal.CommandRecord;
+import dev.ssmrun.emulator.internal.Document;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Instance;
+import dev.ssmrun.emulator.internal.Invocation;
+import dev.ssmrun.emulator.internal.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

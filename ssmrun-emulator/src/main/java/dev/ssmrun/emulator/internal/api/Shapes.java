@@ -1,8 +1,14 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmrun.emulator.internal.CommandRecord;
+import dev.ssmrun.emulator.internal.Instance;
+import dev.ssmrun.emulator.internal.Invocation;
+import dev.ssmrun.emulator.internal.Json;
+import dev.ssmrun.emulator.internal.agent.AgentStatus;
+import dev.ssmrun.emulator.internal.agent.Truncation;
 import java.util.List;
 
 /** Renders the service's response shapes, with AWS's empty strings and lists. */

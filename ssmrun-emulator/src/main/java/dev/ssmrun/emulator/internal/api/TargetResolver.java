@@ -1,6 +1,10 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ssmrun.emulator.internal.CommandRecord;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Instance;
+import dev.ssmrun.emulator.internal.Invocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

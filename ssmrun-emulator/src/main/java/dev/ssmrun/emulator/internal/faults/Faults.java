@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.faults;
 
 import dev.ssmrun.emulator.FaultSpec;
 import java.time.Clock;
@@ -9,20 +9,20 @@ import java.util.OptionalDouble;
 import java.util.Random;
 
 /** Draws seeded fault decisions for each call and each execution. Thread-safe. */
-final class Faults {
+public final class Faults {
   private final FaultSpec spec;
   private final Random random;
   private final Clock clock;
   private final Map<String, TokenBucket> buckets = new HashMap<>();
 
-  Faults(FaultSpec spec, long seed, Clock clock) {
+  public Faults(FaultSpec spec, long seed, Clock clock) {
     this.spec = spec;
     this.random = new Random(spec.seed().orElse(seed));
     this.clock = clock;
   }
 
   /** True if this call must fail with ThrottlingException (probability or empty bucket). */
-  synchronized boolean throttle(String operation) {
+  public synchronized boolean throttle(String operation) {
     OptionalDouble rate = spec.rate(operation);
     if (rate.isPresent()) {
       String key = spec.hasOwnRate(operation) ? operation : "*";
@@ -35,12 +35,12 @@ final class Faults {
     return draw(FaultSpec.Kind.THROTTLE, operation);
   }
 
-  synchronized boolean draw(FaultSpec.Kind kind, String operation) {
+  public synchronized boolean draw(FaultSpec.Kind kind, String operation) {
     double p = spec.probability(kind, operation);
     return p > 0 && random.nextDouble() < p;
   }
 
-  Duration latency(String operation) {
+  public Duration latency(String operation) {
     return spec.latency(operation);
   }
 
@@ -68,7 +68,7 @@ final class Faults {
   }
 
   /** Waits out an injected latency; the one real sleep in the emulator. */
-  static void pause(Duration latency) {
+  public static void pause(Duration latency) {
     if (latency.isZero()) {
       return;
     }

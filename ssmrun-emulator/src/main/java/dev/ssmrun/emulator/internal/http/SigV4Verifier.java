@@ -1,5 +1,6 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.http;
 
+import dev.ssmrun.emulator.internal.api.AwsError;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ssmrun.emulator.FaultSpec;
+import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Json;
+import dev.ssmrun.emulator.internal.Settings;
+import dev.ssmrun.emulator.internal.StateSnapshot;
+import dev.ssmrun.emulator.internal.api.AwsError;
+import dev.ssmrun.emulator.internal.api.Operations;
+import dev.ssmrun.emulator.internal.api.Req;
+import dev.ssmrun.emulator.internal.faults.Faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +44,7 @@ public final class SsmHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads;
   private final SigV4Verifier verifier;
-  private final Map<String, Function<Req, ObjectNode>> operations = new TreeMap<>();
+  private final Map<String, Function<Req, ObjectNode>> operations;
 
   private SsmHttpServer(Engine engine, HttpServer server, ExecutorService threads) {
     this.engine = engine;
@@ -44,16 +52,7 @@ public final class SsmHttpServer implements AutoCloseable {
     this.threads = threads;
     Settings s = engine.settings;
     this.verifier = new SigV4Verifier(s.accessKeyId(), s.secretAccessKey(), s.region(), "ssm");
-    SendCommandOperation send = new SendCommandOperation(engine);
-    InvocationOperations invocations = new InvocationOperations(engine);
-    ListCommandsOperation commands = new ListCommandsOperation(engine);
-    DescribeInstancesOperation instances = new DescribeInstancesOperation(engine);
-    operations.put("SendCommand", send::handle);
-    operations.put("GetCommandInvocation", invocations::get);
-    operations.put("ListCommandInvocations", invocations::list);
-    operations.put("ListCommands", commands::list);
-    operations.put("CancelCommand", commands::cancel);
-    operations.put("DescribeInstanceInformation", instances::describe);
+    this.operations = Operations.of(engine);
   }
 
   /** Starts serving on 127.0.0.1 at {@code port} (0 picks a free port). */

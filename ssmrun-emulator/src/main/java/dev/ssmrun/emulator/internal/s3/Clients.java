@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.s3;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.s3;
 
 /** Puts a command's full output into S3 and names its URL. */
 public interface OutputUploader {

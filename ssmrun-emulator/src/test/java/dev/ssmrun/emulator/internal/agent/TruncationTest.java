@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

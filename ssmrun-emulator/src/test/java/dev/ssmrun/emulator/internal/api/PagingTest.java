@@ -1,9 +1,10 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssmrun.emulator.internal.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

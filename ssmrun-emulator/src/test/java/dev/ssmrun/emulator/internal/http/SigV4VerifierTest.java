@@ -1,8 +1,9 @@
-package dev.ssmrun.emulator.internal;
+package dev.ssmrun.emulator.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ssmrun.emulator.internal.api.AwsError;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
