@@ -10,6 +10,7 @@ import java.util.TreeMap;
 public final class CallLog {
   private final List<Call> calls = new ArrayList<>();
 
+  /** Appends one call. */
   public synchronized void add(Call call) {
     calls.add(call);
   }

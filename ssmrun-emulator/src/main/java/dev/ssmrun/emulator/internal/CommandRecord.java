@@ -28,6 +28,7 @@ public final class CommandRecord {
   boolean cancelRequested;
   boolean errorLimitHit;
 
+  /** A command as accepted, with no invocations yet. */
   public CommandRecord(Builder b) {
     commandId = b.commandId;
     document = b.document;
@@ -58,18 +59,22 @@ public final class CommandRecord {
         + document.pluginName.replace(":", "");
   }
 
+  /** TargetCount: the number of invocations. */
   public int targetCount() {
     return invocations.size();
   }
 
+  /** CompletedCount: invocations in a final status. */
   public int completedCount() {
     return (int) invocations.values().stream().filter(Invocation::terminal).count();
   }
 
+  /** ErrorCount: invocations that count against MaxErrors. */
   public int errorCount() {
     return (int) invocations.values().stream().filter(Invocation::isError).count();
   }
 
+  /** DeliveryTimedOutCount. */
   public int deliveryTimedOutCount() {
     return (int)
         invocations.values().stream().filter(i -> i.details.equals("DeliveryTimedOut")).count();
@@ -80,6 +85,7 @@ public final class CommandRecord {
     return statusAndDetails()[0];
   }
 
+  /** The command-level StatusDetails. */
   public String details() {
     return statusAndDetails()[1];
   }

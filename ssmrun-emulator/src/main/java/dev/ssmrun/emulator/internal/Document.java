@@ -33,6 +33,7 @@ public enum Document {
     this.platforms = platforms;
   }
 
+  /** The document named {@code name}, or null if the emulator does not know it. */
   public static Document byName(String name) {
     for (Document d : values()) {
       if (d.documentName.equals(name)) {

@@ -158,6 +158,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** True once {@link #close()} began. */
   public boolean closed() {
     return closed;
   }

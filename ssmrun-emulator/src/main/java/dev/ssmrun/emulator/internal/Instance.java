@@ -40,6 +40,7 @@ public final class Instance {
     return online && !crashed ? "Online" : "ConnectionLost";
   }
 
+  /** True if the agent is online and has not crashed. */
   public boolean reachable() {
     return online && !crashed;
   }

@@ -20,12 +20,14 @@ public final class Invocation {
   public RunningScript running;
   public boolean cancelRequested;
 
+  /** A Pending invocation of {@code command} on {@code instance}, listed from {@code visibleAt}. */
   public Invocation(CommandRecord command, Instance instance, Instant visibleAt) {
     this.command = command;
     this.instance = instance;
     this.visibleAt = visibleAt;
   }
 
+  /** True once the status is final (not Pending, InProgress or Cancelling). */
   public boolean terminal() {
     return !status.equals("Pending")
         && !status.equals("InProgress")
@@ -41,6 +43,7 @@ public final class Invocation {
     return details.equals("Failed") || details.equals("ExecutionTimedOut");
   }
 
+  /** Sets the final status, details and response code, and forgets the running script. */
   public void finish(String newStatus, String newDetails, int code, Instant at) {
     status = newStatus;
     details = newDetails;

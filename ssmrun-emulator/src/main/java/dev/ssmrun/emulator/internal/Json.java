@@ -17,10 +17,12 @@ public final class Json {
 
   private Json() {}
 
+  /** A new empty JSON object. */
   public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
+  /** A JSON array of {@code values}. */
   public static ArrayNode strings(Collection<String> values) {
     ArrayNode array = MAPPER.createArrayNode();
     values.forEach(array::add);

@@ -21,6 +21,7 @@ public final class Agent {
   private final ScriptRunner runner;
   private final OutputUploader uploader;
 
+  /** An agent that reports into {@code engine} and puts full output through {@code uploader}. */
   public Agent(Engine engine, ScriptRunner runner, OutputUploader uploader) {
     this.engine = engine;
     this.runner = runner;

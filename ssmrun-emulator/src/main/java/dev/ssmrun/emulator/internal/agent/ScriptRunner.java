@@ -37,6 +37,7 @@ public final class ScriptRunner {
   private final ScheduledExecutorService scheduler;
   private final ProcessGroups groups;
 
+  /** Times scripts out on {@code scheduler} and registers their groups in {@code groups}. */
   public ScriptRunner(ScheduledExecutorService scheduler, ProcessGroups groups) {
     this.scheduler = scheduler;
     this.groups = groups;

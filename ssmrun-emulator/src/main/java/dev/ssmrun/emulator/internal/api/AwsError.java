@@ -37,10 +37,12 @@ public final class AwsError extends RuntimeException {
             + constraint);
   }
 
+  /** {@code InternalServerError}, HTTP 500. */
   public static AwsError internal() {
     return new AwsError("InternalServerError", "Internal Server Error", 500, true);
   }
 
+  /** {@code ThrottlingException} with "Rate exceeded", HTTP 400. */
   public static AwsError throttled() {
     return of("ThrottlingException", "Rate exceeded");
   }

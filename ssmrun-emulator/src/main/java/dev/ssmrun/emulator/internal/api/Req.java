@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class Req {
   final JsonNode body;
 
+  /** Wraps a parsed request body. */
   public Req(JsonNode body) {
     this.body = body;
   }

@@ -15,6 +15,7 @@ public final class Faults {
   private final Clock clock;
   private final Map<String, TokenBucket> buckets = new HashMap<>();
 
+  /** Draws for {@code spec}, seeded by the spec's seed or else {@code seed}. */
   public Faults(FaultSpec spec, long seed, Clock clock) {
     this.spec = spec;
     this.random = new Random(spec.seed().orElse(seed));
@@ -35,11 +36,13 @@ public final class Faults {
     return draw(FaultSpec.Kind.THROTTLE, operation);
   }
 
+  /** True if the fault {@code kind} strikes this call of {@code operation}. */
   public synchronized boolean draw(FaultSpec.Kind kind, String operation) {
     double p = spec.probability(kind, operation);
     return p > 0 && random.nextDouble() < p;
   }
 
+  /** The latency to add before answering {@code operation}; zero if none. */
   public Duration latency(String operation) {
     return spec.latency(operation);
   }
