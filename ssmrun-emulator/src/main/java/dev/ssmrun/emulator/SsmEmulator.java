@@ -214,6 +214,7 @@ public final class SsmEmulator implements AutoCloseable {
     private Duration visibilityDelay = Duration.ofMillis(300);
     private int maxDocumentSize = 64 * 1024;
     private Duration timeoutUnit = Duration.ofSeconds(1);
+    private boolean rampUp;
     private FaultSpec faults = FaultSpec.none();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final List<InstanceSpec> extraInstances = new ArrayList<>();
@@ -328,6 +329,16 @@ public final class SsmEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether MaxConcurrency ramps up as the service does: one invocation first, then 2 more, the
+     * allowance doubling with each finished invocation up to MaxConcurrency. Off by default, where
+     * MaxConcurrency is a fixed cap and every allowed invocation starts at once.
+     */
+    public Builder rampUp(boolean rampUp) {
+      this.rampUp = rampUp;
+      return this;
+    }
+
     /** The clock for timestamps and the visibility window (default: the system UTC clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -349,6 +360,7 @@ public final class SsmEmulator implements AutoCloseable {
           visibilityDelay,
           maxDocumentSize,
           timeoutUnit,
+          rampUp,
           faults,
           seed,
           root,

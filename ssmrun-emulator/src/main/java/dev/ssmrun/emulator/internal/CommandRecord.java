@@ -25,6 +25,10 @@ public final class CommandRecord {
   public final boolean usesTargets;
   public final Map<String, Invocation> invocations = new LinkedHashMap<>();
   public boolean targetsResolved;
+
+  /** With ramp-up: how many invocations may run at once now (1, 2, 4, ...). */
+  int rampLimit = 1;
+
   boolean cancelRequested;
   boolean errorLimitHit;
 

@@ -11,8 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Moves invocations through the service's state machine: target resolution, MaxConcurrency,
- * MaxErrors (Terminated), delivery timeouts, and cancellation.
+ * Moves invocations through the service's state machine: target resolution, MaxConcurrency (and its
+ * ramp-up when configured), MaxErrors (Terminated), delivery timeouts, and cancellation.
  */
 public final class Dispatcher {
   private final Engine engine;
@@ -57,6 +57,9 @@ public final class Dispatcher {
         return;
       }
       int limit = Limits.concurrency(command.maxConcurrency, command.targetCount());
+      if (engine.settings.rampUp()) {
+        limit = Math.min(limit, command.rampLimit);
+      }
       long running =
           command.invocations.values().stream().filter(i -> i.started() && !i.terminal()).count();
       for (Invocation inv : command.invocations.values()) {
@@ -95,6 +98,7 @@ public final class Dispatcher {
   /** Called by the agent once an invocation reached a terminal status. */
   public void finished(CommandRecord command) {
     synchronized (engine.lock) {
+      command.rampLimit = Math.min(command.rampLimit * 2, 1 << 20); // ramp-up: 1, 2, 4, ...
       int allowed = Limits.errors(command.maxErrors, command.targetCount());
       if (!command.errorLimitHit && command.errorCount() > allowed) {
         command.errorLimitHit = true;

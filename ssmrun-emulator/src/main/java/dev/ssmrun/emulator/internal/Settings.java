@@ -16,6 +16,7 @@ public record Settings(
     Duration visibilityDelay,
     int maxDocumentSize,
     Duration timeoutUnit,
+    boolean rampUp,
     FaultSpec faults,
     long seed,
     Path workRoot,
