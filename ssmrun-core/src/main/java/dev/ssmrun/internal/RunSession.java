@@ -137,14 +137,7 @@ final class RunSession {
 
   private Optional<Duration> start() {
     if (cancelRequested) {
-      settling = true;
-      Optional<Duration> wait = dispatch.settle(trackers, clock);
-      if (wait.isPresent()) {
-        return wait; // A send whose answer was lost may have run: find it to cancel it.
-      }
-      cancelledByClient = true;
-      cancelQuietly(); // Commands of a fleet sent before the cancel.
-      return finish();
+      return cancelBeforePolling();
     }
     Optional<Duration> wait = dispatch.prepare(request, clock.instant());
     if (wait.isEmpty()) {
@@ -161,6 +154,18 @@ final class RunSession {
         .orElse(now);
     base = settings.schedule.resumed(Duration.between(first, now));
     return Optional.of(delay(now, Duration.ZERO));
+  }
+
+  /** Ends a run cancelled while sending: nothing more is sent, what was sent is cancelled. */
+  private Optional<Duration> cancelBeforePolling() {
+    settling = true;
+    Optional<Duration> wait = dispatch.settle(trackers, clock);
+    if (wait.isPresent()) {
+      return wait; // A send whose answer was lost may have run: find it to cancel it.
+    }
+    cancelledByClient = true;
+    cancelQuietly(); // Commands of a fleet sent before the cancel.
+    return finish();
   }
 
   private Optional<Duration> poll() {
