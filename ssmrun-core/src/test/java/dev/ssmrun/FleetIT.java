@@ -37,6 +37,28 @@ class FleetIT {
   }
 
   @Test
+  void run_fleetFailFast_errorCountTriggersTheListingAndTheRestIsCancelled() {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(60)
+        .visibilityDelay(Duration.ofMillis(50)).start();
+        SsmRunner runner = Emulators.runner(emu)) {
+      String failing = emu.instanceIds().get(55); // In the second command.
+      CommandResult result = runner.run(RunRequest.builder().instanceIds(emu.instanceIds())
+          .failFast(true).script("[ \"$AWS_SSM_INSTANCE_ID\" != " + failing
+              + " ] || exit 7; sleep 60").build());
+
+      assertThat(result.countsByOutcome()).containsEntry(Outcome.FAILED, 1)
+          .containsEntry(Outcome.CANCELLED_BY_CLIENT, 59);
+      assertThat(result.invocations()).filteredOn(i -> i.outcome() == Outcome.FAILED)
+          .extracting(InvocationResult::instanceId).containsExactly(failing);
+      EmulatorState state = emu.state();
+      assertThat(state.callCount("CancelCommand")).isEqualTo(2);
+      // Nothing else finished before the cancel: only the failing command was listed while
+      // running, then both while draining the cancel (at most 10 s of polls).
+      assertThat(state.callCount("ListCommandInvocations")).isLessThan(40);
+    }
+  }
+
+  @Test
   void run_heavyThrottling_noErrorReachesCallerAndEachInstanceRunsOnce() {
     try (SsmEmulator emu = SsmEmulator.builder().instances(60)
         .visibilityDelay(Duration.ofMillis(50)).faults("throttle=0.3,seed=11").start();
