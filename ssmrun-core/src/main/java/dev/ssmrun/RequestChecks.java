@@ -63,8 +63,9 @@ final class RequestChecks {
     }
   }
 
+  /** The agent silently replaces values outside 5 s..48 h with 3600 s: refuse them instead. */
   static void executionTimeout(Duration d) {
-    range("executionTimeout", d, Duration.ofSeconds(1), Duration.ofHours(48));
+    range("executionTimeout", d, Duration.ofSeconds(5), Duration.ofHours(48));
   }
 
   static void deliveryTimeout(Duration d) {

@@ -56,8 +56,16 @@ class RunRequestTest {
   @Test
   void executionTimeout_roundsUpToWholeSeconds() {
     RunRequest r = RunRequest.builder().addInstanceId(ID).script("x")
-        .executionTimeout(Duration.ofMillis(1500)).build();
-    assertThat(r.executionTimeout()).isEqualTo(Duration.ofSeconds(2));
+        .executionTimeout(Duration.ofMillis(5500)).build();
+    assertThat(r.executionTimeout()).isEqualTo(Duration.ofSeconds(6));
+  }
+
+  @Test
+  void executionTimeout_underFiveSeconds_refused_becauseTheAgentWouldRunAnHour() {
+    assertThatThrownBy(() -> RunRequest.builder().executionTimeout(Duration.ofSeconds(4)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("executionTimeout")
+        .hasMessageContaining("PT5S");
   }
 
   @Test

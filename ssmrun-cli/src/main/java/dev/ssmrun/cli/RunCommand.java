@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = DurationConverter.class,
       description =
-          "Execution timeout on the instance (SSM kills the script after it; default"
+          "Execution timeout on the instance, 5s to 48h (SSM kills the script after it; default"
               + " 3600s). Example: --timeout 10m")
   Duration executionTimeout;
 
