@@ -12,6 +12,10 @@ import java.util.Map;
  * and, for a fleet that did not fully succeed, a count by outcome.
  */
 final class ResultPrinter {
+  static final String TRUNCATED =
+      "output truncated by SSM (24,000 characters of stdout, 8,000 of stderr); add"
+          + " --output-s3-bucket to get all of it";
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -29,6 +33,9 @@ final class ResultPrinter {
     for (InvocationResult invocation : result.invocations()) {
       if (invocation.outcome() != Outcome.SUCCESS) {
         err.println("ssmrun: " + invocation.instanceId() + ": " + describe(invocation));
+      }
+      if (invocation.stdoutTruncated() || invocation.stderrTruncated()) {
+        err.println("ssmrun: " + invocation.instanceId() + ": " + TRUNCATED);
       }
     }
     boolean allSucceeded =

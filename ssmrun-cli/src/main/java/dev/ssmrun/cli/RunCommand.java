@@ -293,6 +293,9 @@ final class RunCommand implements Callable<Integer> {
     try (SsmEmulator emulator = startLocal();
         SsmRunner runner = services.localRunner(emulator)) {
       RunRequest request = toRunRequest(script, emulator.instanceIds());
+      if (outputBucket != null) {
+        LocalBuckets.ensure(emulator, outputBucket);
+      }
       return new RunSession(spec.commandLine(), runner, output).run(request);
     }
   }

@@ -101,6 +101,26 @@ class RunLocalIT {
   }
 
   @Test
+  void largeOutput_withLocalOutputBucket_printedWholeFromS3() {
+    CliRun run =
+        run(1, "run", "--local", "--output-s3-bucket", "run-logs", "--output-s3-prefix", "ci",
+            "--", "seq 1 20000");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines()).hasSize(20000).last().asString().endsWith(": 20000");
+    assertThat(run.err()).doesNotContain("truncated");
+  }
+
+  @Test
+  void largeOutput_withoutBucket_truncationSaidOnStderr() {
+    CliRun run = run(1, "run", "--local", "--", "seq 1 20000");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().length()).isLessThan(24_000 + 5_000 * 22);
+    assertThat(run.err()).contains(ResultPrinter.TRUNCATED);
+  }
+
+  @Test
   void tagTarget_runsOnlyOnMatchingInstances() {
     CliRun run = run(4, "run", "--local", "-t", "Role=web", "--", "echo web");
 

@@ -1,0 +1,18 @@
+package dev.ssmrun.cli;
+
+import dev.ssmrun.emulator.SsmEmulator;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/** With --local, the output bucket is created in the embedded S3, as a user would on AWS. */
+final class LocalBuckets {
+  private LocalBuckets() {}
+
+  static void ensure(SsmEmulator emulator, String bucket) {
+    try (S3Client s3 = emulator.newS3Client()) {
+      s3.createBucket(b -> b.bucket(bucket));
+    } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+      // Nothing to do.
+    }
+  }
+}
