@@ -1,5 +1,6 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.PreflightException;
 import dev.ssmrun.SsmRunException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -64,6 +65,11 @@ final class SsmrunCommand {
   }
 
   private static String describe(Exception ex) {
+    if (ex instanceof PreflightException) {
+      return ex.getMessage()
+          + "\n(ssmrun run: --wait-online DURATION waits for them; --no-preflight skips the check;"
+          + " --document picks SHELL, POWERSHELL or AUTO)";
+    }
     if (ex instanceof SsmRunException || ex instanceof IllegalArgumentException) {
       return ex.getMessage();
     }

@@ -121,6 +121,15 @@ class RunLocalIT {
   }
 
   @Test
+  void preflight_unknownInstance_nothingSent_exit1_withHowToProceed() {
+    CliRun run = run(1, "run", "--local", "-i", "i-0000000000000000f", "--", "true");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("i-0000000000000000f", "unknown", "--no-preflight");
+    assertThat(services.emulator.state().callCount("SendCommand")).isZero();
+  }
+
+  @Test
   void tagTarget_runsOnlyOnMatchingInstances() {
     CliRun run = run(4, "run", "--local", "-t", "Role=web", "--", "echo web");
 
