@@ -1,6 +1,7 @@
 package dev.ssmrun.emulator;
 
 import java.util.Objects;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,12 +14,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension that starts an {@link SsmEmulator} and closes it afterwards. Registered on a
  * static field it lives for the whole class; on an instance field, for one test. With
  * {@code @ExtendWith(SsmEmulatorExtension.class)} an emulator with default settings is injected
- * into parameters of type {@link SsmEmulator}.
+ * into parameters of type {@link SsmEmulator}. {@link #ssm()} hands out one SSM client for the
+ * running emulator, which the extension closes together with it.
  *
  * <pre>{@code
  * @RegisterExtension
  * static final SsmEmulatorExtension SSM =
  *     SsmEmulatorExtension.create(SsmEmulator.builder().instances(2));
+ *
+ * @Test
+ * void echo() {
+ *   SSM.ssm().sendCommand(b -> b.documentName("AWS-RunShellScript")
+ *       .instanceIds(SSM.emulator().instanceIds())
+ *       .parameters(Map.of("commands", List.of("echo hi"))));
+ * }
  * }</pre>
  */
 public final class SsmEmulatorExtension
@@ -29,6 +38,7 @@ public final class SsmEmulatorExtension
         ParameterResolver {
   private final SsmEmulator.Builder builder;
   private SsmEmulator emulator;
+  private SsmClient ssm;
   private boolean perTest;
 
   /** An extension with default settings, for {@code @ExtendWith}. */
@@ -50,15 +60,29 @@ public final class SsmEmulatorExtension
    *
    * @throws IllegalStateException outside a test or before the extension started it
    */
-  public SsmEmulator emulator() {
+  public synchronized SsmEmulator emulator() {
     if (emulator == null) {
       throw new IllegalStateException("the emulator runs only while a test runs");
     }
     return emulator;
   }
 
+  /**
+   * An SSM client for the running emulator (SDK retries on, zero backoff), created on first use
+   * and shared until the extension closes the emulator, when it closes the client as well. Do not
+   * close it yourself; use {@link SsmEmulator#newSsmClient()} for a client of your own.
+   *
+   * @throws IllegalStateException outside a test or before the extension started the emulator
+   */
+  public synchronized SsmClient ssm() {
+    if (ssm == null) {
+      ssm = emulator().newSsmClient();
+    }
+    return ssm;
+  }
+
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public synchronized void beforeAll(ExtensionContext context) {
     emulator = builder.start();
   }
 
@@ -68,7 +92,7 @@ public final class SsmEmulatorExtension
   }
 
   @Override
-  public void beforeEach(ExtensionContext context) {
+  public synchronized void beforeEach(ExtensionContext context) {
     if (emulator == null) {
       perTest = true;
       emulator = builder.start();
@@ -76,7 +100,7 @@ public final class SsmEmulatorExtension
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
+  public synchronized void afterEach(ExtensionContext context) {
     if (perTest) {
       stop();
     }
@@ -88,7 +112,8 @@ public final class SsmEmulatorExtension
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+  public synchronized Object resolveParameter(
+      ParameterContext parameter, ExtensionContext context) {
     if (emulator == null) {
       emulator = builder.start();
       perTest = true;
@@ -96,10 +121,17 @@ public final class SsmEmulatorExtension
     return emulator;
   }
 
-  private void stop() {
-    if (emulator != null) {
-      emulator.close();
-      emulator = null;
+  private synchronized void stop() {
+    try {
+      if (ssm != null) {
+        ssm.close();
+      }
+    } finally {
+      ssm = null;
+      if (emulator != null) {
+        emulator.close();
+        emulator = null;
+      }
     }
   }
 }

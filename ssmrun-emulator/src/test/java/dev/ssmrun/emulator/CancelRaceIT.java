@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 
@@ -16,20 +15,13 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
  */
 class CancelRaceIT {
   private static final int ROUNDS = 5;
-  private static SsmEmulator emu;
-  private static SsmClient ssm;
+  @RegisterExtension
+  static final SsmEmulatorExtension SSM =
+      SsmEmulatorExtension.create(
+          SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO));
 
-  @BeforeAll
-  static void start() {
-    emu = SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO).start();
-    ssm = emu.newSsmClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    ssm.close();
-    emu.close();
-  }
+  private final SsmEmulator emu = SSM.emulator();
+  private final SsmClient ssm = SSM.ssm();
 
   @Test
   void cancelRightAfterSend_oneInstance_cancelledAndNoProcessAlive() {
@@ -46,7 +38,7 @@ class CancelRaceIT {
     }
   }
 
-  private static void sendCancelAndCheck(List<String> ids) {
+  private void sendCancelAndCheck(List<String> ids) {
     int startsBefore = starts(ids);
     String commandId = Poll.send(ssm, ids, "sleep 30");
     ssm.cancelCommand(b -> b.commandId(commandId));
@@ -70,11 +62,11 @@ class CancelRaceIT {
     assertThat(emu.state().invocations()).doesNotContainKeys("Pending", "InProgress", "Cancelling");
   }
 
-  private static List<Long> alive(String instanceId, String commandId) {
+  private List<Long> alive(String instanceId, String commandId) {
     return Processes.ofCommand(emu.instanceDirectory(instanceId), commandId);
   }
 
-  private static int starts(List<String> ids) {
+  private int starts(List<String> ids) {
     EmulatorState state = emu.state();
     return ids.stream().mapToInt(state::executionCount).sum();
   }

@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.CommandInvocation;
@@ -20,27 +19,18 @@ import software.amazon.awssdk.services.ssm.model.Target;
 
 /** Timeouts, cancel, exit codes, rate control and target resolution, with real processes. */
 class LifecycleIT {
-  private static SsmEmulator emu;
-  private static SsmClient ssm;
-  private static String offline;
+  @RegisterExtension
+  static final SsmEmulatorExtension SSM =
+      SsmEmulatorExtension.create(
+          SsmEmulator.builder()
+              .visibilityDelay(Duration.ZERO)
+              .timeoutUnit(Duration.ofMillis(20))
+              .addInstance(
+                  InstanceSpec.builder().online(false).addTag("Role", "offline").build()));
 
-  @BeforeAll
-  static void start() {
-    emu =
-        SsmEmulator.builder()
-            .visibilityDelay(Duration.ZERO)
-            .timeoutUnit(Duration.ofMillis(20))
-            .addInstance(InstanceSpec.builder().online(false).addTag("Role", "offline").build())
-            .start();
-    ssm = emu.newSsmClient();
-    offline = emu.instanceIds().get(3);
-  }
-
-  @AfterAll
-  static void stop() {
-    ssm.close();
-    emu.close();
-  }
+  private final SsmEmulator emu = SSM.emulator();
+  private final SsmClient ssm = SSM.ssm();
+  private final String offline = emu.instanceIds().get(3);
 
   @Test
   void executionTimeout_killsWholeProcessGroup_timedOut137() {
@@ -294,7 +284,7 @@ class LifecycleIT {
         .isNotNull();
   }
 
-  private static Command command(String commandId) {
+  private Command command(String commandId) {
     return ssm.listCommands(b -> b.commandId(commandId)).commands().get(0);
   }
 }

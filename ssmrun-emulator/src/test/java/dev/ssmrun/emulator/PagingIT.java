@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.CommandFilterKey;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
@@ -16,26 +15,17 @@ import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsResponse;
 
 /** NextToken paging, filters, and DescribeInstanceInformation's two filter forms. */
 class PagingIT {
-  private static SsmEmulator emu;
-  private static SsmClient ssm;
+  @RegisterExtension
+  static final SsmEmulatorExtension SSM =
+      SsmEmulatorExtension.create(
+          SsmEmulator.builder()
+              .instances(7)
+              .addTag("Env", "dev")
+              .addInstance(InstanceSpec.builder().online(false).addTag("Team", "blue").build())
+              .visibilityDelay(Duration.ZERO));
 
-  @BeforeAll
-  static void start() {
-    emu =
-        SsmEmulator.builder()
-            .instances(7)
-            .addTag("Env", "dev")
-            .addInstance(InstanceSpec.builder().online(false).addTag("Team", "blue").build())
-            .visibilityDelay(Duration.ZERO)
-            .start();
-    ssm = emu.newSsmClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    ssm.close();
-    emu.close();
-  }
+  private final SsmEmulator emu = SSM.emulator();
+  private final SsmClient ssm = SSM.ssm();
 
   @Test
   void listCommandInvocations_maxResultsTwo_pagesCoverEveryInvocationOnce() {

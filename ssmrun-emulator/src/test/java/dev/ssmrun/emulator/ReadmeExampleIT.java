@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The JUnit example from the module README, kept compiling and passing. */
 class ReadmeExampleIT {
@@ -16,19 +15,19 @@ class ReadmeExampleIT {
   @Test
   void echo_runsOnEveryInstance() {
     SsmEmulator emu = SSM.emulator();
-    try (SsmClient ssm = emu.newSsmClient()) {
-      String id =
-          ssm.sendCommand(
-                  b ->
-                      b.documentName("AWS-RunShellScript")
-                          .instanceIds(emu.instanceIds())
-                          .parameters(Map.of("commands", List.of("echo hi"))))
-              .command()
-              .commandId();
-      for (String instance : emu.instanceIds()) {
-        assertThat(Poll.terminal(ssm, id, instance).standardOutputContent()).isEqualTo("hi\n");
-      }
-      assertThat(emu.state().callCount("SendCommand", "ok")).isEqualTo(1);
+    String id =
+        SSM.ssm()
+            .sendCommand(
+                b ->
+                    b.documentName("AWS-RunShellScript")
+                        .instanceIds(emu.instanceIds())
+                        .parameters(Map.of("commands", List.of("echo hi"))))
+            .command()
+            .commandId();
+    for (String instance : emu.instanceIds()) {
+      assertThat(Poll.terminal(SSM.ssm(), id, instance).standardOutputContent())
+          .isEqualTo("hi\n");
     }
+    assertThat(emu.state().callCount("SendCommand", "ok")).isEqualTo(1);
   }
 }

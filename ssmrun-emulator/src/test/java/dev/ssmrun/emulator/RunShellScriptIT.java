@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -16,20 +15,12 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.waiters.SsmWaiter;
 
 class RunShellScriptIT {
-  private static SsmEmulator emu;
-  private static SsmClient ssm;
+  @RegisterExtension
+  static final SsmEmulatorExtension SSM =
+      SsmEmulatorExtension.create(SsmEmulator.builder().visibilityDelay(Duration.ofMillis(20)));
 
-  @BeforeAll
-  static void start() {
-    emu = SsmEmulator.builder().visibilityDelay(Duration.ofMillis(20)).start();
-    ssm = emu.newSsmClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    ssm.close();
-    emu.close();
-  }
+  private final SsmEmulator emu = SSM.emulator();
+  private final SsmClient ssm = SSM.ssm();
 
   @Test
   void sendCommand_scriptExitsThree_failedWithCodeThreeAndOutput() {

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
@@ -20,33 +19,21 @@ import software.amazon.awssdk.services.ssm.model.Target;
 
 /** The service's validation and its error codes, seen through the real SDK. Nothing runs. */
 class ValidationIT {
-  private static SsmEmulator emu;
-  private static SsmClient ssm;
-  private static String linux;
-  private static String windows;
-  private static String offline;
+  @RegisterExtension
+  static final SsmEmulatorExtension SSM =
+      SsmEmulatorExtension.create(
+          SsmEmulator.builder()
+              .instances(1)
+              .maxDocumentSize(4 * 1024)
+              .visibilityDelay(Duration.ofMillis(20))
+              .addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build())
+              .addInstance(InstanceSpec.builder().online(false).build()));
 
-  @BeforeAll
-  static void start() {
-    emu =
-        SsmEmulator.builder()
-            .instances(1)
-            .maxDocumentSize(4 * 1024)
-            .visibilityDelay(Duration.ofMillis(20))
-            .addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build())
-            .addInstance(InstanceSpec.builder().online(false).build())
-            .start();
-    ssm = emu.newSsmClient();
-    linux = emu.instanceIds().get(0);
-    windows = emu.instanceIds().get(1);
-    offline = emu.instanceIds().get(2);
-  }
-
-  @AfterAll
-  static void stop() {
-    ssm.close();
-    emu.close();
-  }
+  private final SsmEmulator emu = SSM.emulator();
+  private final SsmClient ssm = SSM.ssm();
+  private final String linux = emu.instanceIds().get(0);
+  private final String windows = emu.instanceIds().get(1);
+  private final String offline = emu.instanceIds().get(2);
 
   @Test
   void sendCommand_badRequests_serviceErrorCodes() {
@@ -179,11 +166,11 @@ class ValidationIT {
         () -> ssm.cancelCommand(b -> b.commandId("12345678-1234-1234-1234-123456789012")));
   }
 
-  private static Executable send(SendCommandRequest.Builder request) {
+  private Executable send(SendCommandRequest.Builder request) {
     return () -> ssm.sendCommand(request.build());
   }
 
-  private static List<String> ids(int count) {
+  private List<String> ids(int count) {
     return new ArrayList<>(Collections.nCopies(count, linux));
   }
 
