@@ -1,13 +1,10 @@
 package dev.ssmrun.emulator;
 
-import dev.ssmrun.emulator.internal.Engine;
+import dev.ssmrun.emulator.internal.Checks;
+import dev.ssmrun.emulator.internal.Servers;
 import dev.ssmrun.emulator.internal.Settings;
 import dev.ssmrun.emulator.internal.StateSnapshot;
-import dev.ssmrun.emulator.internal.WorkFolders;
-import dev.ssmrun.emulator.internal.http.SsmHttpServer;
 import dev.ssmrun.emulator.internal.s3.Clients;
-import dev.ssmrun.emulator.internal.s3.EmbeddedS3;
-import dev.ssmrun.emulator.internal.s3.S3OutputUploader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,44 +32,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * }</pre>
  */
 public final class SsmEmulator implements AutoCloseable {
-  private final Settings settings;
-  private final Engine engine;
-  private final EmbeddedS3 s3;
-  private final S3Client uploadClient;
-  private final SsmHttpServer server;
-  private final boolean deleteWorkRoot;
+  private final Servers servers;
 
   private SsmEmulator(Builder builder) {
-    this.deleteWorkRoot = builder.workDirectory == null;
-    Path root = deleteWorkRoot ? WorkFolders.createTemp() : builder.workDirectory;
-    this.settings = builder.settings(root);
-    EmbeddedS3 startedS3 = null;
-    S3Client client = null;
-    Engine startedEngine = null;
-    try {
-      startedS3 =
-          EmbeddedS3.start(settings.s3Port(), settings.accessKeyId(), settings.secretAccessKey());
-      client =
-          Clients.s3(
-              startedS3.endpoint(),
-              settings.accessKeyId(),
-              settings.secretAccessKey(),
-              settings.region());
-      startedEngine = Engine.create(settings, new S3OutputUploader(client, startedS3.endpoint()));
-      for (InstanceSpec spec : builder.allInstances()) {
-        startedEngine.addInstance(spec, "local-" + (startedEngine.instanceIds().size() + 1));
-      }
-      this.server = SsmHttpServer.start(startedEngine, settings.port());
-    } catch (RuntimeException e) {
-      closeQuietly(startedEngine, client, startedS3);
-      if (deleteWorkRoot) {
-        WorkFolders.delete(root);
-      }
-      throw e;
-    }
-    this.s3 = startedS3;
-    this.uploadClient = client;
-    this.engine = startedEngine;
+    this.servers =
+        Servers.start(
+            builder::settings,
+            builder.workDirectory,
+            builder.instances,
+            List.copyOf(builder.extraInstances));
   }
 
   /** A builder with the defaults: 3 Linux instances, test/test, us-east-1, 300 ms window. */
@@ -82,37 +50,37 @@ public final class SsmEmulator implements AutoCloseable {
 
   /** The SSM endpoint, e.g. {@code http://127.0.0.1:40123}. */
   public URI endpoint() {
-    return server.endpoint();
+    return servers.endpoint();
   }
 
   /** The embedded S3 endpoint (path-style), e.g. {@code http://127.0.0.1:40124}. */
   public URI s3Endpoint() {
-    return s3.endpoint();
+    return servers.s3Endpoint();
   }
 
   /** The access key id every request must be signed with. */
   public String accessKeyId() {
-    return settings.accessKeyId();
+    return servers.settings().accessKeyId();
   }
 
   /** The secret access key every request must be signed with. */
   public String secretAccessKey() {
-    return settings.secretAccessKey();
+    return servers.settings().secretAccessKey();
   }
 
   /** The region requests must be signed for, e.g. {@code us-east-1}. */
   public String region() {
-    return settings.region();
+    return servers.settings().region();
   }
 
   /** Ids of all simulated instances, in creation order ({@code local-1} first). */
   public List<String> instanceIds() {
-    return engine.instanceIds();
+    return servers.engine().instanceIds();
   }
 
   /** The folder of an instance: its working folder {@code work/} and orchestration folders. */
   public Path instanceDirectory(String instanceId) {
-    return engine.instanceHome(instanceId);
+    return servers.engine().instanceHome(instanceId);
   }
 
   /**
@@ -121,8 +89,7 @@ public final class SsmEmulator implements AutoCloseable {
    * @throws NullPointerException if {@code spec} is null
    */
   public String addInstance(InstanceSpec spec) {
-    Objects.requireNonNull(spec, "spec == null");
-    return engine.addInstance(spec, "local-" + (engine.instanceIds().size() + 1));
+    return servers.addInstance(Objects.requireNonNull(spec, "spec == null"));
   }
 
   /**
@@ -132,7 +99,7 @@ public final class SsmEmulator implements AutoCloseable {
    * @throws IllegalArgumentException if the instance does not exist
    */
   public void takeOffline(String instanceId) {
-    engine.setOnline(instanceId, false);
+    servers.engine().setOnline(instanceId, false);
   }
 
   /**
@@ -141,22 +108,22 @@ public final class SsmEmulator implements AutoCloseable {
    * @throws IllegalArgumentException if the instance does not exist
    */
   public void bringOnline(String instanceId) {
-    engine.setOnline(instanceId, true);
+    servers.engine().setOnline(instanceId, true);
   }
 
   /** A new SSM client for this emulator (SDK retries on, zero backoff); the caller closes it. */
   public SsmClient newSsmClient() {
-    return Clients.ssm(endpoint(), accessKeyId(), secretAccessKey(), region());
+    return Clients.ssm(endpoint(), servers.settings());
   }
 
   /** A new path-style S3 client for the embedded S3; the caller closes it. */
   public S3Client newS3Client() {
-    return Clients.s3(s3Endpoint(), accessKeyId(), secretAccessKey(), region());
+    return Clients.s3(s3Endpoint(), servers.settings());
   }
 
   /** A snapshot of recorded calls, executions and invocation statuses. */
   public EmulatorState state() {
-    StateSnapshot snap = engine.snapshot();
+    StateSnapshot snap = servers.engine().snapshot();
     List<RecordedCall> calls = new ArrayList<>();
     snap.recordedCalls()
         .forEach(c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
@@ -167,35 +134,14 @@ public final class SsmEmulator implements AutoCloseable {
   /** Stops both servers, kills every process group still running, deletes temporary folders. */
   @Override
   public void close() {
-    server.close();
-    closeQuietly(engine, uploadClient, s3);
-    if (deleteWorkRoot) {
-      WorkFolders.delete(settings.workRoot());
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable... closeables) {
-    for (AutoCloseable c : closeables) {
-      if (c == null) {
-        continue;
-      }
-      try {
-        c.close();
-      } catch (Exception e) {
-        // Closing goes on: every other resource must still be released.
-      }
-    }
+    servers.close();
   }
 
   @Override
   public String toString() {
-    return "SsmEmulator{endpoint="
-        + endpoint()
-        + ", s3="
-        + s3Endpoint()
-        + ", instances="
-        + instanceIds().size()
-        + "}";
+    return String.format(
+        "SsmEmulator{endpoint=%s, s3=%s, instances=%d}",
+        endpoint(), s3Endpoint(), instanceIds().size());
   }
 
   /**
@@ -225,22 +171,19 @@ public final class SsmEmulator implements AutoCloseable {
 
     /** The SSM port on 127.0.0.1; 0 (the default) picks a free port. */
     public Builder port(int port) {
-      this.port = checkPort(port, "port");
+      this.port = Checks.port(port, "port");
       return this;
     }
 
     /** The embedded S3 port on 127.0.0.1; 0 (the default) picks a free port. */
     public Builder s3Port(int s3Port) {
-      this.s3Port = checkPort(s3Port, "s3Port");
+      this.s3Port = Checks.port(s3Port, "s3Port");
       return this;
     }
 
     /** How many default Linux instances to create (default 3; 0 to 1000). */
     public Builder instances(int instances) {
-      if (instances < 0 || instances > 1000) {
-        throw new IllegalArgumentException("instances must be 0 to 1000, got " + instances);
-      }
-      this.instances = instances;
+      this.instances = Checks.range(instances, 0, 1000, "instances");
       return this;
     }
 
@@ -252,33 +195,26 @@ public final class SsmEmulator implements AutoCloseable {
 
     /** The only credentials accepted (default {@code test}/{@code test}). */
     public Builder credentials(String accessKeyId, String secretAccessKey) {
-      this.accessKeyId = requireText(accessKeyId, "accessKeyId");
-      this.secretAccessKey = requireText(secretAccessKey, "secretAccessKey");
+      this.accessKeyId = Checks.text(accessKeyId, "accessKeyId");
+      this.secretAccessKey = Checks.text(secretAccessKey, "secretAccessKey");
       return this;
     }
 
     /** The signing region (default {@code us-east-1}). */
     public Builder region(String region) {
-      this.region = requireText(region, "region");
+      this.region = Checks.text(region, "region");
       return this;
     }
 
     /** How long invocations stay invisible after SendCommand (default 300 ms; zero allowed). */
     public Builder visibilityDelay(Duration visibilityDelay) {
-      Objects.requireNonNull(visibilityDelay, "visibilityDelay == null");
-      if (visibilityDelay.isNegative()) {
-        throw new IllegalArgumentException("visibilityDelay < 0: " + visibilityDelay);
-      }
-      this.visibilityDelay = visibilityDelay;
+      this.visibilityDelay = Checks.notNegative(visibilityDelay, "visibilityDelay");
       return this;
     }
 
     /** Bytes of document plus parameters above which SendCommand fails (default 64 KiB). */
     public Builder maxDocumentSize(int maxDocumentSize) {
-      if (maxDocumentSize <= 0) {
-        throw new IllegalArgumentException("maxDocumentSize <= 0: " + maxDocumentSize);
-      }
-      this.maxDocumentSize = maxDocumentSize;
+      this.maxDocumentSize = Checks.positive(maxDocumentSize, "maxDocumentSize");
       return this;
     }
 
@@ -287,11 +223,7 @@ public final class SsmEmulator implements AutoCloseable {
      * (default 1 s). Tests shrink it, e.g. to 20 ms, to see timeouts without waiting.
      */
     public Builder timeoutUnit(Duration timeoutUnit) {
-      Objects.requireNonNull(timeoutUnit, "timeoutUnit == null");
-      if (timeoutUnit.isZero() || timeoutUnit.isNegative()) {
-        throw new IllegalArgumentException("timeoutUnit <= 0: " + timeoutUnit);
-      }
-      this.timeoutUnit = timeoutUnit;
+      this.timeoutUnit = Checks.positive(timeoutUnit, "timeoutUnit");
       return this;
     }
 
@@ -313,7 +245,7 @@ public final class SsmEmulator implements AutoCloseable {
 
     /** Adds a tag to every instance (overrides a default tag with the same key). */
     public Builder addTag(String key, String value) {
-      tags.put(requireText(key, "key"), Objects.requireNonNull(value, "value == null"));
+      tags.put(Checks.text(key, "key"), Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
@@ -366,34 +298,6 @@ public final class SsmEmulator implements AutoCloseable {
           root,
           Map.copyOf(tags),
           clock);
-    }
-
-    List<InstanceSpec> allInstances() {
-      List<InstanceSpec> all = new ArrayList<>();
-      for (int n = 1; n <= instances; n++) {
-        all.add(
-            InstanceSpec.builder()
-                .addTag("Name", "local-" + n)
-                .addTag("Role", n % 2 == 1 ? "web" : "worker")
-                .build());
-      }
-      all.addAll(extraInstances);
-      return all;
-    }
-
-    private static int checkPort(int port, String name) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException(name + " must be 0 to 65535, got " + port);
-      }
-      return port;
-    }
-
-    private static String requireText(String value, String name) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " is blank");
-      }
-      return value;
     }
   }
 }

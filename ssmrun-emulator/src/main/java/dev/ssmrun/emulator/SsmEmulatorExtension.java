@@ -1,7 +1,6 @@
 package dev.ssmrun.emulator;
 
 import java.util.Objects;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * JUnit 5 extension that starts an {@link SsmEmulator} and closes it afterwards. Registered on a
@@ -68,9 +68,9 @@ public final class SsmEmulatorExtension
   }
 
   /**
-   * An SSM client for the running emulator (SDK retries on, zero backoff), created on first use
-   * and shared until the extension closes the emulator, when it closes the client as well. Do not
-   * close it yourself; use {@link SsmEmulator#newSsmClient()} for a client of your own.
+   * An SSM client for the running emulator (SDK retries on, zero backoff), created on first use and
+   * shared until the extension closes the emulator, when it closes the client as well. Do not close
+   * it yourself; use {@link SsmEmulator#newSsmClient()} for a client of your own.
    *
    * @throws IllegalStateException outside a test or before the extension started the emulator
    */

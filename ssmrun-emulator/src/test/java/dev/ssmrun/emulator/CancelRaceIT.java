@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
  */
 class CancelRaceIT {
   private static final int ROUNDS = 5;
+
   @RegisterExtension
   static final SsmEmulatorExtension SSM =
       SsmEmulatorExtension.create(

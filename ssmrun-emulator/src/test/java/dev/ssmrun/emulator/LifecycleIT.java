@@ -25,8 +25,7 @@ class LifecycleIT {
           SsmEmulator.builder()
               .visibilityDelay(Duration.ZERO)
               .timeoutUnit(Duration.ofMillis(20))
-              .addInstance(
-                  InstanceSpec.builder().online(false).addTag("Role", "offline").build()));
+              .addInstance(InstanceSpec.builder().online(false).addTag("Role", "offline").build()));
 
   private final SsmEmulator emu = SSM.emulator();
   private final SsmClient ssm = SSM.ssm();

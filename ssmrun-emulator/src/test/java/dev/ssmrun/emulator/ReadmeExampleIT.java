@@ -25,8 +25,7 @@ class ReadmeExampleIT {
             .command()
             .commandId();
     for (String instance : emu.instanceIds()) {
-      assertThat(Poll.terminal(SSM.ssm(), id, instance).standardOutputContent())
-          .isEqualTo("hi\n");
+      assertThat(Poll.terminal(SSM.ssm(), id, instance).standardOutputContent()).isEqualTo("hi\n");
     }
     assertThat(emu.state().callCount("SendCommand", "ok")).isEqualTo(1);
   }

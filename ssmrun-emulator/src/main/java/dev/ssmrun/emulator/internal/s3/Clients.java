@@ -1,5 +1,6 @@
 package dev.ssmrun.emulator.internal.s3;
 
+import dev.ssmrun.emulator.internal.Settings;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -14,29 +15,30 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class Clients {
   private Clients() {}
 
-  /** An SSM client for {@code endpoint}. */
-  public static SsmClient ssm(URI endpoint, String keyId, String secret, String region) {
+  /** An SSM client for {@code endpoint}, signing with the keys and region of {@code settings}. */
+  public static SsmClient ssm(URI endpoint, Settings settings) {
     return SsmClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(credentials(keyId, secret))
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
         .overrideConfiguration(Clients::zeroBackoff)
         .build();
   }
 
-  /** A path-style S3 client for {@code endpoint}. */
-  public static S3Client s3(URI endpoint, String keyId, String secret, String region) {
+  /** A path-style S3 client for {@code endpoint}, signing as {@code settings} say. */
+  public static S3Client s3(URI endpoint, Settings settings) {
     return S3Client.builder()
         .endpointOverride(endpoint)
-        .region(Region.of(region))
+        .region(Region.of(settings.region()))
         .forcePathStyle(true)
-        .credentialsProvider(credentials(keyId, secret))
+        .credentialsProvider(credentials(settings))
         .overrideConfiguration(Clients::zeroBackoff)
         .build();
   }
 
-  private static StaticCredentialsProvider credentials(String keyId, String secret) {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret));
+  private static StaticCredentialsProvider credentials(Settings settings) {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey()));
   }
 
   private static void zeroBackoff(ClientOverrideConfiguration.Builder o) {
