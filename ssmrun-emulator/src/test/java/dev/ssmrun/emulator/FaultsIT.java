@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
+import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /** Injected faults, each seen through the real SDK client (4 attempts, zero backoff). */
@@ -85,21 +86,13 @@ class FaultsIT {
     try (SsmEmulator emu = start("crash=1");
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
-      assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up
       String commandId =
-          ssm.sendCommand(
-                  Poll.shell(List.of(id))
-                      .timeoutSeconds(WINDOW_SECONDS)
-                      .parameters(
-                          Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5")))
-                      .build())
-              .command()
-              .commandId();
-
-      Poll.until(() -> ping(ssm, id).equals("ConnectionLost"));
-      assertThat(
-              ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString())
-          .isEqualTo("InProgress");
+          sendUntilContactLost(
+              ssm,
+              Poll.shell(List.of(id))
+                  .parameters(
+                      Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5"))),
+              "InProgress");
       Poll.until(() -> Processes.ofCommand(emu.instanceDirectory(id), commandId).isEmpty());
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
@@ -115,17 +108,8 @@ class FaultsIT {
     try (SsmEmulator emu = start("offline=1");
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
-      assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up
       String commandId =
-          ssm.sendCommand(
-                  Poll.shell(List.of(id), "echo never").timeoutSeconds(WINDOW_SECONDS).build())
-              .command()
-              .commandId();
-
-      Poll.until(() -> ping(ssm, id).equals("ConnectionLost"));
-      assertThat(
-              ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString())
-          .isEqualTo("Pending");
+          sendUntilContactLost(ssm, Poll.shell(List.of(id), "echo never"), "Pending");
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusDetails()).isEqualTo("DeliveryTimedOut");
@@ -169,6 +153,25 @@ class FaultsIT {
       emu.state().recordedCalls().forEach(c -> outcomes.add(c.outcome()));
     }
     return outcomes;
+  }
+
+  /**
+   * Sends {@code request} (to one instance, TimeoutSeconds: the window) once that instance is
+   * Online, waits until it loses contact, checks that the invocation then shows {@code status}, and
+   * returns the command id.
+   */
+  private static String sendUntilContactLost(
+      SsmClient ssm, SendCommandRequest.Builder request, String status) {
+    String id = request.build().instanceIds().get(0);
+    assertThat(ping(ssm, id)).isEqualTo("Online"); // also warms the client up
+    String commandId =
+        ssm.sendCommand(request.timeoutSeconds(WINDOW_SECONDS).build()).command().commandId();
+
+    Poll.until(() -> ping(ssm, id).equals("ConnectionLost"));
+    assertThat(
+            ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id)).statusAsString())
+        .isEqualTo(status);
+    return commandId;
   }
 
   private static String ping(SsmClient ssm, String id) {

@@ -106,27 +106,22 @@ final class SigV4Verifier {
       throw AwsError.of("IncompleteSignatureException", "X-Amz-Date is not a valid date.");
     }
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw AwsError.of(
-          "InvalidSignatureException",
-          "Signature expired: "
-              + amzDate
-              + " is now earlier than "
-              + AMZ_DATE.format(now.minus(MAX_SKEW))
-              + " ("
-              + AMZ_DATE.format(now)
-              + " - 5 min.)");
+      throw skewed("Signature expired", amzDate, "is now earlier than", now, '-');
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-      throw AwsError.of(
-          "InvalidSignatureException",
-          "Signature not yet current: "
-              + amzDate
-              + " is still later than "
-              + AMZ_DATE.format(now.plus(MAX_SKEW))
-              + " ("
-              + AMZ_DATE.format(now)
-              + " + 5 min.)");
+      throw skewed("Signature not yet current", amzDate, "is still later than", now, '+');
     }
+  }
+
+  /** AWS's message for a signing time more than 5 minutes before ({@code -}) or after now. */
+  private static AwsError skewed(
+      String problem, String amzDate, String relation, Instant now, char sign) {
+    Instant limit = sign == '-' ? now.minus(MAX_SKEW) : now.plus(MAX_SKEW);
+    return AwsError.of(
+        "InvalidSignatureException",
+        String.format(
+            "%s: %s %s %s (%s %c 5 min.)",
+            problem, amzDate, relation, AMZ_DATE.format(limit), AMZ_DATE.format(now), sign));
   }
 
   private static String canonicalRequest(

@@ -76,7 +76,27 @@ class SigV4VerifierTest {
             AwsError.class,
             e -> {
               assertThat(e.code()).isEqualTo("InvalidSignatureException");
-              assertThat(e.getMessage()).startsWith("Signature expired");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Signature expired: 20261125T120000Z is now earlier than 20261125T120100Z"
+                          + " (20261125T120600Z - 5 min.)");
+            });
+  }
+
+  @Test
+  void verify_signedSixMinutesAhead_signatureNotYetCurrent() {
+    Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
+    Instant now = NOW.minus(Duration.ofMinutes(6));
+
+    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, now))
+        .isInstanceOfSatisfying(
+            AwsError.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("InvalidSignatureException");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Signature not yet current: 20261125T120000Z is still later than"
+                          + " 20261125T115900Z (20261125T115400Z + 5 min.)");
             });
   }
 
