@@ -1,7 +1,7 @@
 package dev.ssmrun.emulator.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ssmrun.emulator.internal.api.AwsError;
 import java.net.URI;
@@ -41,9 +41,7 @@ class SigV4VerifierTest {
   void verify_wrongSecret_invalidSignature() {
     Map<String, List<String>> headers = sign("test", "other", "us-east-1", NOW, BODY);
 
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(
-            AwsError.class, e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
+    assertThat(rejected(headers, BODY, NOW).code()).isEqualTo("InvalidSignatureException");
   }
 
   @Test
@@ -51,70 +49,53 @@ class SigV4VerifierTest {
     Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
     byte[] tampered = "{\"InstanceId\":\"i-0123456789abcdef1\"}".getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, tampered, NOW))
-        .isInstanceOfSatisfying(
-            AwsError.class, e -> assertThat(e.code()).isEqualTo("InvalidSignatureException"));
+    assertThat(rejected(headers, tampered, NOW).code()).isEqualTo("InvalidSignatureException");
   }
 
   @Test
   void verify_unknownAccessKey_unrecognizedClient() {
     Map<String, List<String>> headers = sign("AKIDOTHER", "test", "us-east-1", NOW, BODY);
 
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(
-            AwsError.class, e -> assertThat(e.code()).isEqualTo("UnrecognizedClientException"));
+    assertThat(rejected(headers, BODY, NOW).code()).isEqualTo("UnrecognizedClientException");
   }
 
   @Test
   void verify_signedSixMinutesAgo_signatureExpired() {
     Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
 
-    assertThatThrownBy(
-            () ->
-                verifier.verify("POST", "/", null, headers, BODY, NOW.plus(Duration.ofMinutes(6))))
-        .isInstanceOfSatisfying(
-            AwsError.class,
-            e -> {
-              assertThat(e.code()).isEqualTo("InvalidSignatureException");
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "Signature expired: 20261125T120000Z is now earlier than 20261125T120100Z"
-                          + " (20261125T120600Z - 5 min.)");
-            });
+    AwsError e = rejected(headers, BODY, NOW.plus(Duration.ofMinutes(6)));
+
+    assertThat(e.code()).isEqualTo("InvalidSignatureException");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "Signature expired: 20261125T120000Z is now earlier than 20261125T120100Z"
+                + " (20261125T120600Z - 5 min.)");
   }
 
   @Test
   void verify_signedSixMinutesAhead_signatureNotYetCurrent() {
     Map<String, List<String>> headers = sign("test", "test", "us-east-1", NOW, BODY);
-    Instant now = NOW.minus(Duration.ofMinutes(6));
 
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, now))
-        .isInstanceOfSatisfying(
-            AwsError.class,
-            e -> {
-              assertThat(e.code()).isEqualTo("InvalidSignatureException");
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "Signature not yet current: 20261125T120000Z is still later than"
-                          + " 20261125T115900Z (20261125T115400Z + 5 min.)");
-            });
+    AwsError e = rejected(headers, BODY, NOW.minus(Duration.ofMinutes(6)));
+
+    assertThat(e.code()).isEqualTo("InvalidSignatureException");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "Signature not yet current: 20261125T120000Z is still later than 20261125T115900Z"
+                + " (20261125T115400Z + 5 min.)");
   }
 
   @Test
   void verify_otherRegion_invalidSignature() {
     Map<String, List<String>> headers = sign("test", "test", "eu-west-1", NOW, BODY);
 
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(
-            AwsError.class, e -> assertThat(e.getMessage()).contains("us-east-1"));
+    assertThat(rejected(headers, BODY, NOW).getMessage()).contains("us-east-1");
   }
 
   @Test
   void verify_noAuthorization_missingAuthenticationToken() {
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, new TreeMap<>(), BODY, NOW))
-        .isInstanceOfSatisfying(
-            AwsError.class,
-            e -> assertThat(e.code()).isEqualTo("MissingAuthenticationTokenException"));
+    assertThat(rejected(new TreeMap<>(), BODY, NOW).code())
+        .isEqualTo("MissingAuthenticationTokenException");
   }
 
   @Test
@@ -122,9 +103,16 @@ class SigV4VerifierTest {
     Map<String, List<String>> headers = new TreeMap<>();
     headers.put("authorization", List.of("AWS4-HMAC-SHA256 Credential"));
 
-    assertThatThrownBy(() -> verifier.verify("POST", "/", null, headers, BODY, NOW))
-        .isInstanceOfSatisfying(
-            AwsError.class, e -> assertThat(e.code()).isEqualTo("IncompleteSignatureException"));
+    assertThat(rejected(headers, BODY, NOW).code()).isEqualTo("IncompleteSignatureException");
+  }
+
+  /** The error {@code verify} throws for this POST to {@code /}; fails the test if none. */
+  private AwsError rejected(Map<String, List<String>> headers, byte[] body, Instant now) {
+    AwsError e =
+        catchThrowableOfType(
+            AwsError.class, () -> verifier.verify("POST", "/", null, headers, body, now));
+    assertThat(e).as("rejected").isNotNull();
+    return e;
   }
 
   private static Map<String, List<String>> sign(
