@@ -285,18 +285,21 @@ final class RunCommand implements Callable<Integer> {
       RunRequest request = toRunRequest(script, List.of());
       try (SsmRunner runner =
           services.awsRunner(new AwsSettings(region, profile, endpointUrl, s3EndpointUrl))) {
-        return new RunSession(spec.commandLine(), runner, output).run(request);
+        return new RunSession(spec.commandLine(), runner, output, () -> {}).run(request);
       }
     }
     // Reject bad input before the emulator starts; the real ids are known only after.
     toRunRequest(script, List.of(PLACEHOLDER_ID));
-    try (SsmEmulator emulator = startLocal();
+    SsmEmulator emulator = startLocal();
+    try (CloseOnce closeEmulator = new CloseOnce(emulator);
         SsmRunner runner = services.localRunner(emulator)) {
       RunRequest request = toRunRequest(script, emulator.instanceIds());
       if (outputBucket != null) {
         LocalBuckets.ensure(emulator, outputBucket);
       }
-      return new RunSession(spec.commandLine(), runner, output).run(request);
+      // On Ctrl-C the JVM exits once the session has printed: it closes the emulator first, so
+      // that no temporary folder is left behind.
+      return new RunSession(spec.commandLine(), runner, output, closeEmulator).run(request);
     }
   }
 

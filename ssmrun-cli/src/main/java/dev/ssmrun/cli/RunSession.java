@@ -21,11 +21,15 @@ final class RunSession {
   private final CommandLine commandLine;
   private final SsmRunner runner;
   private final OutputFormat output;
+  private final AutoCloseable afterRun;
 
-  RunSession(CommandLine commandLine, SsmRunner runner, OutputFormat output) {
+  /** {@code afterRun} is closed once the result is printed, on Ctrl-C too. */
+  RunSession(
+      CommandLine commandLine, SsmRunner runner, OutputFormat output, AutoCloseable afterRun) {
     this.commandLine = commandLine;
     this.runner = runner;
     this.output = output;
+    this.afterRun = afterRun;
   }
 
   int run(RunRequest request) {
@@ -50,6 +54,7 @@ final class RunSession {
       }
       return ExitCodes.of(result);
     } finally {
+      closeQuietly(afterRun);
       finished.countDown();
       removeHook(onCtrlC);
     }
@@ -70,6 +75,14 @@ final class RunSession {
       finished.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      commandLine.getErr().println("ssmrun: warning: " + e.getMessage());
     }
   }
 

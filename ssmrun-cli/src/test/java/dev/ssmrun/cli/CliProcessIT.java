@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged CLI as a user runs it: a separate JVM, against an emulator on --endpoint-url. */
 class CliProcessIT {
@@ -57,6 +58,43 @@ class CliProcessIT {
     assertThat(emulator.state().callCount("CancelCommand")).isGreaterThanOrEqualTo(1);
     assertThat(emulator.state().invocations()).containsEntry("Cancelled", 1);
     assertThat(processesUnder(emulator.instanceDirectory(instanceId))).isEmpty();
+  }
+
+  @Test
+  void ctrlC_withLocal_cancels_exits130_leavesNoFolderOrProcess(@TempDir Path tmp)
+      throws Exception {
+    Process cli =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar",
+                shadedJar().toString(),
+                "run",
+                "--local",
+                "--local-instances",
+                "2",
+                "--",
+                "sleep 30")
+            .start();
+    awaitLocalScriptsRunning(tmp, 2);
+
+    new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+
+    assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).isEqualTo(130);
+    assertThat(read(cli.getErrorStream().readAllBytes())).contains("2 cancelled by client");
+    assertThat(processesUnder(tmp)).isEmpty();
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  /** Polls the child's process table entries (not the clock), bounded so CI cannot hang. */
+  private static void awaitLocalScriptsRunning(Path tmp, int count) throws InterruptedException {
+    for (int i = 0; i < 600 && processesUnder(tmp).size() < count; i++) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+    assertThat(processesUnder(tmp)).hasSizeGreaterThanOrEqualTo(count);
   }
 
   private Process start(String... args) throws IOException {

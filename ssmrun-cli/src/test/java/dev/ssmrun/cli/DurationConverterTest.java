@@ -13,8 +13,17 @@ class DurationConverterTest {
   private final DurationConverter converter = new DurationConverter();
 
   @ParameterizedTest
-  @CsvSource({"500ms,PT0.5S", "45,PT45S", "30s,PT30S", "5m,PT5M", "2h,PT2H", "1d,PT24H",
-      "PT1M30S,PT1M30S", "pt2m,PT2M", " 10S ,PT10S"})
+  @CsvSource({
+    "500ms,PT0.5S",
+    "45,PT45S",
+    "30s,PT30S",
+    "5m,PT5M",
+    "2h,PT2H",
+    "1d,PT24H",
+    "PT1M30S,PT1M30S",
+    "pt2m,PT2M",
+    " 10S ,PT10S"
+  })
   void convert_acceptedForms(String text, String expected) {
     assertThat(converter.convert(text)).isEqualTo(Duration.parse(expected));
   }

@@ -103,8 +103,16 @@ class RunLocalIT {
   @Test
   void largeOutput_withLocalOutputBucket_printedWholeFromS3() {
     CliRun run =
-        run(1, "run", "--local", "--output-s3-bucket", "run-logs", "--output-s3-prefix", "ci",
-            "--", "seq 1 20000");
+        run(
+            1,
+            "run",
+            "--local",
+            "--output-s3-bucket",
+            "run-logs",
+            "--output-s3-prefix",
+            "ci",
+            "--",
+            "seq 1 20000");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines()).hasSize(20000).last().asString().endsWith(": 20000");
