@@ -22,7 +22,7 @@ final class FailurePolicyConverter implements ITypeConverter<FailurePolicy> {
         }
         return FailurePolicy.fraction(percent / 100);
       }
-      Set<String> ids = new LinkedHashSet<>(KeyValue.parse("x=" + text, "").values());
+      Set<String> ids = new LinkedHashSet<>(KeyValue.commaList(text));
       if (!ids.isEmpty() && ids.stream().allMatch(id -> id.matches("m?i-\\w+"))) {
         return FailurePolicy.allowInstances(ids);
       }

@@ -18,6 +18,11 @@ record KeyValue(String key, String value) {
 
   /** The value split on commas, blanks dropped. */
   List<String> values() {
-    return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    return commaList(value);
+  }
+
+  /** {@code text} split on commas, each item trimmed, blanks dropped. */
+  static List<String> commaList(String text) {
+    return Arrays.stream(text.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 }

@@ -5,7 +5,6 @@ import dev.ssmrun.SsmRunException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
@@ -56,12 +55,7 @@ final class SsmrunCommand {
           commandLine.getErr().println("ssmrun: error: " + describe(ex));
           return FAILURE;
         });
-    cmd.setExitCodeExceptionMapper(exitCodes());
     return cmd;
-  }
-
-  private static IExitCodeExceptionMapper exitCodes() {
-    return ex -> ex instanceof ParameterException ? USAGE : FAILURE;
   }
 
   private static String describe(Exception ex) {

@@ -64,11 +64,8 @@ class CliProcessIT {
   void ctrlC_withLocal_cancels_exits130_leavesNoFolderOrProcess(@TempDir Path tmp)
       throws Exception {
     Process cli =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Djava.io.tmpdir=" + tmp,
-                "-jar",
-                shadedJar().toString(),
+        PackagedCli.processBuilder(
+                List.of("-Djava.io.tmpdir=" + tmp),
                 "run",
                 "--local",
                 "--local-instances",
@@ -98,14 +95,12 @@ class CliProcessIT {
   }
 
   private Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of("-jar", shadedJar().toString()));
-    command.addAll(List.of(args).subList(0, 1));
-    command.addAll(
+    List<String> withEndpoint = new ArrayList<>(List.of(args).subList(0, 1));
+    withEndpoint.addAll(
         List.of("--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1"));
-    command.addAll(List.of(args).subList(1, args.length));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    withEndpoint.addAll(List.of(args).subList(1, args.length));
+    ProcessBuilder builder =
+        PackagedCli.processBuilder(List.of(), withEndpoint.toArray(String[]::new));
     Map<String, String> env = builder.environment();
     env.put("AWS_ACCESS_KEY_ID", emulator.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey());
@@ -113,15 +108,6 @@ class CliProcessIT {
     env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     return builder.start();
-  }
-
-  private static Path shadedJar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files
-          .filter(p -> p.getFileName().toString().endsWith("-all.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("run 'mvn package' first: no shaded jar"));
-    }
   }
 
   /** Polls the emulator (not the clock) until the script runs; bounded so a bug cannot hang CI. */

@@ -6,8 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +22,7 @@ class EmulatorCommandIT {
   @Test
   void emulator_printsEnvironmentLines_servesTaggedInstances_stopsOnCtrlC() throws Exception {
     Process process =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-jar",
-                shadedJar().toString(),
-                "emulator",
-                "--instances",
-                "2",
-                "--tag",
-                "Env=dev")
+        PackagedCli.processBuilder(List.of(), "emulator", "--instances", "2", "--tag", "Env=dev")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     Map<String, String> exports = readExports(process);
@@ -81,11 +71,5 @@ class EmulatorCommandIT {
                 AwsBasicCredentials.create(
                     env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
         .build();
-  }
-
-  private static Path shadedJar() throws Exception {
-    try (var files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.toString().endsWith("-all.jar")).findFirst().orElseThrow();
-    }
   }
 }
