@@ -60,9 +60,9 @@ trap cleanup EXIT
 
 if [ ! -f ssmrun-emulator/target/classes/dev/ssmrun/emulator/Main.class ]; then
   say "compiling ssmrun-emulator"
-  mvn -B -q -pl ssmrun-emulator compile
+  ./mvnw -B -q -pl ssmrun-emulator compile
 fi
-mvn -B -q -pl ssmrun-emulator dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+./mvnw -B -q -pl ssmrun-emulator dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
   -Dmdep.includeScope=runtime >/dev/null
 classpath="ssmrun-emulator/target/classes:$(cat "$work/cp.txt")"
 

@@ -29,7 +29,10 @@ public final class CommandFailedException extends SsmRunException {
     if (result.invocations().isEmpty()) {
       return s.append(": no instance matched the targets").toString();
     }
-    s.append(" on ").append(failed).append(" of ").append(result.invocations().size())
+    s.append(" on ")
+        .append(failed)
+        .append(" of ")
+        .append(result.invocations().size())
         .append(" instance(s)");
     if (result.deadlineExceeded()) {
       s.append(" (client deadline passed)");
@@ -47,9 +50,15 @@ public final class CommandFailedException extends SsmRunException {
   }
 
   private static String describe(InvocationResult i) {
-    String line = i.instanceId() + ": " + i.outcome() + " (" + i.status()
-        + (i.statusDetails().isEmpty() ? "" : "/" + i.statusDetails()) + "), exit code "
-        + i.exitCode();
+    String line =
+        i.instanceId()
+            + ": "
+            + i.outcome()
+            + " ("
+            + i.status()
+            + (i.statusDetails().isEmpty() ? "" : "/" + i.statusDetails())
+            + "), exit code "
+            + i.exitCode();
     String tail = tail(i.stderr());
     return tail.isEmpty() ? line : line + ", stderr: " + tail;
   }

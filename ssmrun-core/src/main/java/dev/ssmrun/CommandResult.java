@@ -104,12 +104,12 @@ public final class CommandResult {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CommandResult
-        && ((CommandResult) o).commandIds.equals(commandIds)
-        && ((CommandResult) o).invocations.equals(invocations)
-        && ((CommandResult) o).failurePolicy.equals(failurePolicy)
-        && ((CommandResult) o).deadlineExceeded == deadlineExceeded
-        && ((CommandResult) o).cancelledByClient == cancelledByClient;
+    return o instanceof CommandResult other
+        && other.commandIds.equals(commandIds)
+        && other.invocations.equals(invocations)
+        && other.failurePolicy.equals(failurePolicy)
+        && other.deadlineExceeded == deadlineExceeded
+        && other.cancelledByClient == cancelledByClient;
   }
 
   @Override
@@ -119,8 +119,15 @@ public final class CommandResult {
 
   @Override
   public String toString() {
-    return "CommandResult{commandIds=" + commandIds + ", counts=" + countsByOutcome()
-        + ", deadlineExceeded=" + deadlineExceeded + ", policy=" + failurePolicy + "}";
+    return "CommandResult{commandIds="
+        + commandIds
+        + ", counts="
+        + countsByOutcome()
+        + ", deadlineExceeded="
+        + deadlineExceeded
+        + ", policy="
+        + failurePolicy
+        + "}";
   }
 
   /** Builds {@link CommandResult}s. Not thread-safe. */

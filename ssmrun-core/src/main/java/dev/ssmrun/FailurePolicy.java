@@ -98,10 +98,10 @@ public final class FailurePolicy {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FailurePolicy
-        && ((FailurePolicy) o).maxFailures == maxFailures
-        && Double.compare(((FailurePolicy) o).maxFraction, maxFraction) == 0
-        && ((FailurePolicy) o).allowedInstances.equals(allowedInstances);
+    return o instanceof FailurePolicy other
+        && other.maxFailures == maxFailures
+        && Double.compare(other.maxFraction, maxFraction) == 0
+        && other.allowedInstances.equals(allowedInstances);
   }
 
   @Override

@@ -137,32 +137,51 @@ public final class InvocationResult {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof InvocationResult)) {
+    if (!(o instanceof InvocationResult r)) {
       return false;
     }
-    InvocationResult r = (InvocationResult) o;
-    return commandId.equals(r.commandId) && instanceId.equals(r.instanceId)
-        && status.equals(r.status) && statusDetails.equals(r.statusDetails)
-        && exitCode == r.exitCode && stdout.equals(r.stdout) && stderr.equals(r.stderr)
-        && stdoutTruncated == r.stdoutTruncated && stderrTruncated == r.stderrTruncated
-        && Objects.equals(startTime, r.startTime) && Objects.equals(endTime, r.endTime)
-        && Objects.equals(stdoutUrl, r.stdoutUrl) && Objects.equals(stderrUrl, r.stderrUrl)
+    return commandId.equals(r.commandId)
+        && instanceId.equals(r.instanceId)
+        && status.equals(r.status)
+        && statusDetails.equals(r.statusDetails)
+        && exitCode == r.exitCode
+        && stdout.equals(r.stdout)
+        && stderr.equals(r.stderr)
+        && stdoutTruncated == r.stdoutTruncated
+        && stderrTruncated == r.stderrTruncated
+        && Objects.equals(startTime, r.startTime)
+        && Objects.equals(endTime, r.endTime)
+        && Objects.equals(stdoutUrl, r.stdoutUrl)
+        && Objects.equals(stderrUrl, r.stderrUrl)
         && outcome == r.outcome;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(commandId, instanceId, status, statusDetails, exitCode, stdout, stderr,
-        outcome);
+    return Objects.hash(
+        commandId, instanceId, status, statusDetails, exitCode, stdout, stderr, outcome);
   }
 
   /** Ids, status and sizes only: output may hold secrets, so it is never printed. */
   @Override
   public String toString() {
-    return "InvocationResult{instanceId=" + instanceId + ", commandId=" + commandId
-        + ", status=" + status + ", statusDetails=" + statusDetails + ", exitCode=" + exitCode
-        + ", outcome=" + outcome + ", stdoutLength=" + stdout.length()
-        + ", stderrLength=" + stderr.length() + "}";
+    return "InvocationResult{instanceId="
+        + instanceId
+        + ", commandId="
+        + commandId
+        + ", status="
+        + status
+        + ", statusDetails="
+        + statusDetails
+        + ", exitCode="
+        + exitCode
+        + ", outcome="
+        + outcome
+        + ", stdoutLength="
+        + stdout.length()
+        + ", stderrLength="
+        + stderr.length()
+        + "}";
   }
 
   /** Builds {@link InvocationResult}s. Not thread-safe. */
@@ -285,7 +304,11 @@ public final class InvocationResult {
       return this;
     }
 
-    /** @throws NullPointerException if the command id, instance id or outcome is missing. */
+    /**
+     * Builds the result.
+     *
+     * @throws NullPointerException if the command id, instance id or outcome is missing.
+     */
     public InvocationResult build() {
       return new InvocationResult(this);
     }

@@ -24,10 +24,11 @@ public final class PreflightException extends SsmRunException {
 
   private static String message(Map<String, String> problems) {
     StringBuilder s = new StringBuilder("pre-flight check failed, nothing was sent:");
-    new TreeMap<>(problems).forEach((id, why) -> s.append("\n  ").append(id).append(": ")
-        .append(why));
-    s.append("\nCheck the ids and the SSM agent on those instances, wait for them to come online,"
-        + " or turn the pre-flight check off.");
+    new TreeMap<>(problems)
+        .forEach((id, why) -> s.append("\n  ").append(id).append(": ").append(why));
+    s.append(
+        "\nCheck the ids and the SSM agent on those instances, wait for them to come online,"
+            + " or turn the pre-flight check off.");
     return s.toString();
   }
 }

@@ -13,8 +13,8 @@ public final class Progress {
   private final Map<Outcome, Integer> finished;
   private final boolean done;
 
-  private Progress(List<String> commandIds, int total, Map<Outcome, Integer> finished,
-      boolean done) {
+  private Progress(
+      List<String> commandIds, int total, Map<Outcome, Integer> finished, boolean done) {
     this.commandIds = List.copyOf(commandIds);
     this.total = total;
     this.finished = Collections.unmodifiableMap(new EnumMap<>(finished));
@@ -26,8 +26,8 @@ public final class Progress {
    *
    * @throws IllegalArgumentException if more invocations finished than {@code total}.
    */
-  public static Progress of(List<String> commandIds, int total, Map<Outcome, Integer> finished,
-      boolean done) {
+  public static Progress of(
+      List<String> commandIds, int total, Map<Outcome, Integer> finished, boolean done) {
     Objects.requireNonNull(commandIds, "commandIds == null");
     EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     for (Outcome outcome : Outcome.values()) {
@@ -71,9 +71,11 @@ public final class Progress {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Progress && ((Progress) o).commandIds.equals(commandIds)
-        && ((Progress) o).total == total && ((Progress) o).finished.equals(finished)
-        && ((Progress) o).done == done;
+    return o instanceof Progress other
+        && other.commandIds.equals(commandIds)
+        && other.total == total
+        && other.finished.equals(finished)
+        && other.done == done;
   }
 
   @Override
@@ -83,7 +85,13 @@ public final class Progress {
 
   @Override
   public String toString() {
-    return "Progress{" + finishedCount() + "/" + total + " finished, " + finished
-        + (done ? ", done" : "") + "}";
+    return "Progress{"
+        + finishedCount()
+        + "/"
+        + total
+        + " finished, "
+        + finished
+        + (done ? ", done" : "")
+        + "}";
   }
 }

@@ -22,15 +22,19 @@ final class RequestChecks {
 
   static void instanceId(String id) {
     if (!INSTANCE_ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("malformed instance id '" + id
-          + "': expected i- followed by 8 or 17 characters (e.g. i-0123456789abcdef0) or mi-...");
+      throw new IllegalArgumentException(
+          "malformed instance id '"
+              + id
+              + "': expected i- followed by 8 or 17 characters (e.g. i-0123456789abcdef0) or mi-...");
     }
   }
 
   static void envName(String name) {
     if (!ENV_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("invalid environment variable name '" + name
-          + "': use letters, digits and _, not starting with a digit (e.g. APP_VERSION)");
+      throw new IllegalArgumentException(
+          "invalid environment variable name '"
+              + name
+              + "': use letters, digits and _, not starting with a digit (e.g. APP_VERSION)");
     }
   }
 
@@ -40,8 +44,9 @@ final class RequestChecks {
           "no targets: add instance ids (addInstanceId) or tag targets (addTarget)");
     }
     if (!ids.isEmpty() && !targets.isEmpty()) {
-      throw new IllegalStateException("give either instance ids or tag targets, not both;"
-          + " to mix them, use the target key \"instanceids\"");
+      throw new IllegalStateException(
+          "give either instance ids or tag targets, not both;"
+              + " to mix them, use the target key \"instanceids\"");
     }
     if (targets.size() > 5) {
       throw new IllegalStateException("SSM accepts at most 5 target keys, got " + targets.size());
@@ -51,8 +56,8 @@ final class RequestChecks {
 
   private static void target(String key, List<String> values) {
     if (!TARGET_KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException("invalid target key '" + key
-          + "': use a tag name such as Role, or \"instanceids\"");
+      throw new IllegalArgumentException(
+          "invalid target key '" + key + "': use a tag name such as Role, or \"instanceids\"");
     }
     if (values.isEmpty() || values.size() > 50) {
       throw new IllegalArgumentException(
@@ -65,7 +70,7 @@ final class RequestChecks {
 
   /** The agent silently replaces values outside 5 s..48 h with 3600 s: refuse them instead. */
   static void executionTimeout(Duration d) {
-    range("executionTimeout", d, Duration.ofSeconds(5), Duration.ofHours(48));
+    range("executionTimeout", d, Duration.ofSeconds(5), Duration.ofDays(2));
   }
 
   static void deliveryTimeout(Duration d) {
@@ -87,22 +92,31 @@ final class RequestChecks {
 
   static void comment(String comment) {
     if (comment.length() > MAX_COMMENT) {
-      throw new IllegalArgumentException("comment is " + comment.length() + " characters; keep it"
-          + " to " + MAX_COMMENT + " (SSM allows 100 and ssmrun adds a 20-character token)");
+      throw new IllegalArgumentException(
+          "comment is "
+              + comment.length()
+              + " characters; keep it"
+              + " to "
+              + MAX_COMMENT
+              + " (SSM allows 100 and ssmrun adds a 20-character token)");
     }
   }
 
   static void maxConcurrency(String value) {
     if (!MAX_CONCURRENCY.matcher(value).matches()) {
-      throw new IllegalArgumentException("invalid maxConcurrency '" + value
-          + "': use a count such as 10 or a percentage such as 25%");
+      throw new IllegalArgumentException(
+          "invalid maxConcurrency '"
+              + value
+              + "': use a count such as 10 or a percentage such as 25%");
     }
   }
 
   static void maxErrors(String value) {
     if (!MAX_ERRORS.matcher(value).matches()) {
-      throw new IllegalArgumentException("invalid maxErrors '" + value
-          + "': use a count such as 0 or 3, or a percentage such as 10%");
+      throw new IllegalArgumentException(
+          "invalid maxErrors '"
+              + value
+              + "': use a count such as 0 or 3, or a percentage such as 10%");
     }
   }
 
@@ -121,8 +135,11 @@ final class RequestChecks {
       bytes += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length + 16;
     }
     if (bytes > MAX_SCRIPT_BYTES) {
-      throw new IllegalArgumentException("script and environment take " + bytes + " bytes; SSM"
-          + " accepts about 64 KB: copy large files to the instance (e.g. via S3) and run them");
+      throw new IllegalArgumentException(
+          "script and environment take "
+              + bytes
+              + " bytes; SSM"
+              + " accepts about 64 KB: copy large files to the instance (e.g. via S3) and run them");
     }
   }
 

@@ -222,16 +222,30 @@ public final class RunRequest {
   /** Counts and settings only: scripts and environment values may hold secrets. */
   @Override
   public String toString() {
-    return "RunRequest{instances=" + instanceIds.size() + ", targets=" + targets.keySet()
-        + ", scriptLength=" + (script == null ? command.size() + " args" : script.length())
-        + ", environment=" + environment.keySet() + ", executionTimeout=" + executionTimeout
-        + ", deliveryTimeout=" + deliveryTimeout + ", waitTimeout=" + effectiveWaitTimeout()
-        + ", policy=" + failurePolicy + ", document=" + document + "}";
+    return "RunRequest{instances="
+        + instanceIds.size()
+        + ", targets="
+        + targets.keySet()
+        + ", scriptLength="
+        + (script == null ? command.size() + " args" : script.length())
+        + ", environment="
+        + environment.keySet()
+        + ", executionTimeout="
+        + executionTimeout
+        + ", deliveryTimeout="
+        + deliveryTimeout
+        + ", waitTimeout="
+        + effectiveWaitTimeout()
+        + ", policy="
+        + failurePolicy
+        + ", document="
+        + document
+        + "}";
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RunRequest && key().equals(((RunRequest) o).key());
+    return o instanceof RunRequest other && key().equals(other.key());
   }
 
   @Override
@@ -240,10 +254,29 @@ public final class RunRequest {
   }
 
   private List<Object> key() {
-    return java.util.Arrays.asList(script, command, instanceIds, targets, environment,
-        workingDirectory, executionTimeout, deliveryTimeout, waitTimeout, comment, maxConcurrency,
-        maxErrors, outputS3Bucket, outputS3Prefix, cloudWatchOutput, cloudWatchLogGroup,
-        failurePolicy, failFast, strictMode, preflight, waitForOnline, document);
+    return java.util.Arrays.asList(
+        script,
+        command,
+        instanceIds,
+        targets,
+        environment,
+        workingDirectory,
+        executionTimeout,
+        deliveryTimeout,
+        waitTimeout,
+        comment,
+        maxConcurrency,
+        maxErrors,
+        outputS3Bucket,
+        outputS3Prefix,
+        cloudWatchOutput,
+        cloudWatchLogGroup,
+        failurePolicy,
+        failFast,
+        strictMode,
+        preflight,
+        waitForOnline,
+        document);
   }
 
   /** Builds {@link RunRequest}s; setters check their argument, {@link #build()} the whole. */
@@ -512,8 +545,9 @@ public final class RunRequest {
      */
     public RunRequest build() {
       if (script == null && command.isEmpty()) {
-        throw new IllegalStateException("nothing to run: set a script (script, scriptLines)"
-            + " or a command (command(\"ls\", \"-la\"))");
+        throw new IllegalStateException(
+            "nothing to run: set a script (script, scriptLines)"
+                + " or a command (command(\"ls\", \"-la\"))");
       }
       if (script != null && script.isBlank()) {
         throw new IllegalStateException("the script is empty: give the commands to run");

@@ -153,8 +153,16 @@ public interface SsmRunner extends AutoCloseable {
 
     /** Builds the runner. */
     public SsmRunner build() {
-      return DefaultSsmRunner.create(ssmClient, s3Client, ownS3, clock, sleeper, scheduler,
-          initialPollDelay, maxPollDelay, notFoundGrace);
+      return DefaultSsmRunner.create(
+          ssmClient,
+          s3Client,
+          ownS3,
+          clock,
+          sleeper,
+          scheduler,
+          initialPollDelay,
+          maxPollDelay,
+          notFoundGrace);
     }
   }
 }

@@ -15,7 +15,7 @@ final class Emulators {
   /** Processes started per instance, only for the given instances. */
   static Map<String, Integer> executions(SsmEmulator emu, List<String> ids) {
     Map<String, Integer> all = emu.state().executions();
-    return ids.stream().collect(java.util.stream.Collectors.toMap(id -> id,
-        id -> all.getOrDefault(id, 0)));
+    return ids.stream()
+        .collect(java.util.stream.Collectors.toMap(id -> id, id -> all.getOrDefault(id, 0)));
   }
 }

@@ -44,8 +44,10 @@ class FailurePolicyTest {
 
   @Test
   void equalsAndToString() {
-    assertThat(FailurePolicy.atMost(2)).isEqualTo(FailurePolicy.atMost(2))
-        .hasSameHashCodeAs(FailurePolicy.atMost(2)).isNotEqualTo(FailurePolicy.atMost(3));
+    assertThat(FailurePolicy.atMost(2))
+        .isEqualTo(FailurePolicy.atMost(2))
+        .hasSameHashCodeAs(FailurePolicy.atMost(2))
+        .isNotEqualTo(FailurePolicy.atMost(3));
     assertThat(FailurePolicy.none()).hasToString("FailurePolicy.none()");
   }
 }

@@ -30,8 +30,12 @@ class PolicyIT {
   }
 
   private static CommandResult runFailingOnFirst(FailurePolicy policy) {
-    return runner.run(RunRequest.builder().instanceIds(ids).failurePolicy(policy)
-        .script("[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(0) + " ] || exit 7").build());
+    return runner.run(
+        RunRequest.builder()
+            .instanceIds(ids)
+            .failurePolicy(policy)
+            .script("[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(0) + " ] || exit 7")
+            .build());
   }
 
   @Test
@@ -39,7 +43,8 @@ class PolicyIT {
     CommandResult result = runFailingOnFirst(FailurePolicy.none());
 
     assertThat(result.policySatisfied()).isFalse();
-    assertThat(result.countsByOutcome()).containsEntry(Outcome.FAILED, 1)
+    assertThat(result.countsByOutcome())
+        .containsEntry(Outcome.FAILED, 1)
         .containsEntry(Outcome.SUCCESS, 3);
   }
 
@@ -56,18 +61,26 @@ class PolicyIT {
 
   @Test
   void allowInstances_onlyTheNamedMayFail() {
-    assertThat(runFailingOnFirst(FailurePolicy.allowInstances(Set.of(ids.get(0))))
-        .policySatisfied()).isTrue();
-    assertThat(runFailingOnFirst(FailurePolicy.allowInstances(Set.of(ids.get(1))))
-        .policySatisfied()).isFalse();
+    assertThat(
+            runFailingOnFirst(FailurePolicy.allowInstances(Set.of(ids.get(0)))).policySatisfied())
+        .isTrue();
+    assertThat(
+            runFailingOnFirst(FailurePolicy.allowInstances(Set.of(ids.get(1)))).policySatisfied())
+        .isFalse();
   }
 
   @Test
   void failFast_cancelsTheRestOnceViolated() {
-    CommandResult result = runner.run(RunRequest.builder().instanceIds(ids).failFast(true)
-        .script("[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(0) + " ] || exit 7; sleep 30").build());
+    CommandResult result =
+        runner.run(
+            RunRequest.builder()
+                .instanceIds(ids)
+                .failFast(true)
+                .script("[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(0) + " ] || exit 7; sleep 30")
+                .build());
 
-    assertThat(result.countsByOutcome()).containsEntry(Outcome.FAILED, 1)
+    assertThat(result.countsByOutcome())
+        .containsEntry(Outcome.FAILED, 1)
         .containsEntry(Outcome.CANCELLED_BY_CLIENT, 3);
     assertThat(result.deadlineExceeded()).isFalse();
   }

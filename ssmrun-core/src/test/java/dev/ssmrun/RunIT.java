@@ -32,8 +32,8 @@ class RunIT {
 
   @Test
   void run_echoAndExit3_returnsStdoutAndExitCode() {
-    CommandResult result = runner.run(onFirst()
-        .script("echo hello from $AWS_SSM_INSTANCE_ID; exit 3").build());
+    CommandResult result =
+        runner.run(onFirst().script("echo hello from $AWS_SSM_INSTANCE_ID; exit 3").build());
 
     InvocationResult only = result.invocations().get(0);
     assertThat(only.exitCode()).isEqualTo(3);
@@ -45,8 +45,8 @@ class RunIT {
 
   @Test
   void run_stderr_isSeparateFromStdout() {
-    InvocationResult only = runner.run(onFirst()
-        .script("echo out; echo err >&2").build()).invocations().get(0);
+    InvocationResult only =
+        runner.run(onFirst().script("echo out; echo err >&2").build()).invocations().get(0);
 
     assertThat(only.stdout()).isEqualTo("out\n");
     assertThat(only.stderr()).isEqualTo("err\n");
@@ -59,8 +59,8 @@ class RunIT {
     String script = "false\necho still here";
 
     InvocationResult strict = runner.run(onFirst().script(script).build()).invocations().get(0);
-    InvocationResult lax = runner.run(onFirst().script(script).strictMode(false).build())
-        .invocations().get(0);
+    InvocationResult lax =
+        runner.run(onFirst().script(script).strictMode(false).build()).invocations().get(0);
 
     assertThat(strict.exitCode()).isEqualTo(1);
     assertThat(strict.stdout()).isEmpty();
@@ -71,11 +71,14 @@ class RunIT {
   @Test
   void run_argvAndEnvironmentWithShellCharacters_arriveUnchanged() {
     String nasty = "it's $HOME `id` \"q\" ; rm -rf / \\ * \n second line";
-    CommandResult result = runner.run(onFirst()
-        .command("printf", "[%s][%s]", nasty, "$VALUE")
-        .putEnvironment("VALUE", nasty).build());
-    CommandResult env = runner.run(onFirst().script("printf %s \"$VALUE\"")
-        .putEnvironment("VALUE", nasty).build());
+    CommandResult result =
+        runner.run(
+            onFirst()
+                .command("printf", "[%s][%s]", nasty, "$VALUE")
+                .putEnvironment("VALUE", nasty)
+                .build());
+    CommandResult env =
+        runner.run(onFirst().script("printf %s \"$VALUE\"").putEnvironment("VALUE", nasty).build());
 
     assertThat(result.invocations().get(0).stdout()).isEqualTo("[" + nasty + "][$VALUE]");
     assertThat(env.invocations().get(0).stdout()).isEqualTo(nasty);
@@ -83,18 +86,19 @@ class RunIT {
 
   @Test
   void run_workingDirectory_startsThere() {
-    InvocationResult only = runner.run(onFirst().script("pwd").workingDirectory("/tmp").build())
-        .invocations().get(0);
+    InvocationResult only =
+        runner.run(onFirst().script("pwd").workingDirectory("/tmp").build()).invocations().get(0);
 
     assertThat(only.stdout()).isEqualTo("/tmp\n");
   }
 
   @Test
   void run_allInstances_returnsOneResultEach() {
-    CommandResult result = runner.run(RunRequest.builder().script("echo ok")
-        .instanceIds(emu.instanceIds()).build());
+    CommandResult result =
+        runner.run(RunRequest.builder().script("echo ok").instanceIds(emu.instanceIds()).build());
 
-    assertThat(result.invocations()).extracting(InvocationResult::instanceId)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::instanceId)
         .containsExactlyElementsOf(emu.instanceIds().stream().sorted().toList());
     assertThat(result.invocations()).extracting(InvocationResult::stdout).containsOnly("ok\n");
     assertThat(result.isSuccessful()).isTrue();
@@ -104,10 +108,12 @@ class RunIT {
 
   @Test
   void run_tagTarget_runsOnMatchingInstancesOnly() {
-    CommandResult result = runner.run(RunRequest.builder().script("echo web")
-        .addTarget("Role", List.of("web")).build());
+    CommandResult result =
+        runner.run(
+            RunRequest.builder().script("echo web").addTarget("Role", List.of("web")).build());
 
-    assertThat(result.invocations()).extracting(InvocationResult::instanceId)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::instanceId)
         .containsExactlyInAnyOrder(emu.instanceIds().get(0), emu.instanceIds().get(2));
     assertThat(result.isSuccessful()).isTrue();
   }

@@ -14,31 +14,36 @@ class RunRequestTest {
   @Test
   void build_noScript_saysWhatToSet() {
     assertThatThrownBy(() -> RunRequest.builder().addInstanceId(ID).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("set a script");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("set a script");
   }
 
   @Test
   void build_blankScript_rejected() {
     assertThatThrownBy(() -> RunRequest.builder().addInstanceId(ID).script("  \n").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("empty");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("empty");
   }
 
   @Test
   void build_noTargets_saysHowToAddThem() {
     assertThatThrownBy(() -> RunRequest.builder().script("x").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("addInstanceId");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("addInstanceId");
   }
 
   @Test
   void addInstanceId_malformed_rejectedWithExample() {
     assertThatThrownBy(() -> RunRequest.builder().addInstanceId("i-123"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i-0123456789abcdef0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("i-0123456789abcdef0");
   }
 
   @Test
   void putEnvironment_badName_rejected() {
     assertThatThrownBy(() -> RunRequest.builder().putEnvironment("1X", "v"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1X");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1X");
     assertThatThrownBy(() -> RunRequest.builder().putEnvironment("A-B", "v"))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -46,17 +51,24 @@ class RunRequestTest {
   @Test
   void timeouts_outOfRange_rejected() {
     assertThatThrownBy(() -> RunRequest.builder().executionTimeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("executionTimeout");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("executionTimeout");
     assertThatThrownBy(() -> RunRequest.builder().deliveryTimeout(Duration.ofSeconds(10)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT30S");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PT30S");
     assertThatThrownBy(() -> RunRequest.builder().waitTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waitTimeout");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("waitTimeout");
   }
 
   @Test
   void executionTimeout_roundsUpToWholeSeconds() {
-    RunRequest r = RunRequest.builder().addInstanceId(ID).script("x")
-        .executionTimeout(Duration.ofMillis(5500)).build();
+    RunRequest r =
+        RunRequest.builder()
+            .addInstanceId(ID)
+            .script("x")
+            .executionTimeout(Duration.ofMillis(5500))
+            .build();
     assertThat(r.executionTimeout()).isEqualTo(Duration.ofSeconds(6));
   }
 
@@ -70,8 +82,13 @@ class RunRequestTest {
 
   @Test
   void effectiveWaitTimeout_defaultsToDeliveryPlusExecutionPlusMargin() {
-    RunRequest r = RunRequest.builder().addInstanceId(ID).script("x")
-        .executionTimeout(Duration.ofMinutes(2)).deliveryTimeout(Duration.ofMinutes(1)).build();
+    RunRequest r =
+        RunRequest.builder()
+            .addInstanceId(ID)
+            .script("x")
+            .executionTimeout(Duration.ofMinutes(2))
+            .deliveryTimeout(Duration.ofMinutes(1))
+            .build();
     assertThat(r.effectiveWaitTimeout()).isEqualTo(Duration.ofMinutes(4));
     assertThat(r.toBuilder().waitTimeout(Duration.ofSeconds(5)).build().effectiveWaitTimeout())
         .isEqualTo(Duration.ofSeconds(5));
@@ -79,9 +96,15 @@ class RunRequestTest {
 
   @Test
   void build_idsAndTagsTogether_rejected() {
-    assertThatThrownBy(() -> RunRequest.builder().script("x").addInstanceId(ID)
-        .addTarget("Role", List.of("web")).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("instanceids");
+    assertThatThrownBy(
+            () ->
+                RunRequest.builder()
+                    .script("x")
+                    .addInstanceId(ID)
+                    .addTarget("Role", List.of("web"))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("instanceids");
   }
 
   @Test
@@ -108,22 +131,33 @@ class RunRequestTest {
 
   @Test
   void build_scriptTooLarge_rejected() {
-    assertThatThrownBy(() -> RunRequest.builder().addInstanceId(ID).script("x".repeat(70_000))
-        .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 KB");
+    assertThatThrownBy(
+            () -> RunRequest.builder().addInstanceId(ID).script("x".repeat(70_000)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("64 KB");
   }
 
   @Test
   void toString_neverShowsScriptOrEnvironmentValues() {
-    RunRequest r = RunRequest.builder().addInstanceId(ID).script("echo s3cr3t")
-        .putEnvironment("TOKEN", "hunter2").build();
-    assertThat(r.toString()).doesNotContain("s3cr3t").doesNotContain("hunter2")
-        .contains("TOKEN");
+    RunRequest r =
+        RunRequest.builder()
+            .addInstanceId(ID)
+            .script("echo s3cr3t")
+            .putEnvironment("TOKEN", "hunter2")
+            .build();
+    assertThat(r.toString()).doesNotContain("s3cr3t").doesNotContain("hunter2").contains("TOKEN");
   }
 
   @Test
   void toBuilder_roundTrips() {
-    RunRequest r = RunRequest.builder().addInstanceId(ID).command("ls", "-la")
-        .putEnvironment("A", "1").comment("c").failFast(true).build();
+    RunRequest r =
+        RunRequest.builder()
+            .addInstanceId(ID)
+            .command("ls", "-la")
+            .putEnvironment("A", "1")
+            .comment("c")
+            .failFast(true)
+            .build();
     assertThat(r.toBuilder().build()).isEqualTo(r).hasSameHashCodeAs(r);
     assertThat(r.instanceIds()).containsExactly(ID);
     assertThat(r.command()).containsExactly("ls", "-la");

@@ -32,8 +32,11 @@ final class DurationConverter implements ITypeConverter<Duration> {
     try {
       return positive(value, Duration.parse(value.trim().toUpperCase(Locale.ROOT)));
     } catch (DateTimeParseException e) {
-      throw new TypeConversionException(
-          "'" + value + "' is not a duration; use e.g. 500ms, 30s, 5m, 2h or PT1M30S");
+      TypeConversionException notADuration =
+          new TypeConversionException(
+              "'" + value + "' is not a duration; use e.g. 500ms, 30s, 5m, 2h or PT1M30S");
+      notADuration.initCause(e);
+      throw notADuration;
     }
   }
 

@@ -48,8 +48,11 @@ final class AwsSsmGateway implements SsmGateway {
   }
 
   /** Every item of a paged call, following next tokens for at most {@code maxPages} pages. */
-  private static <R, T> List<T> pages(Function<String, R> call, Function<R, List<T>> items,
-      Function<R, String> nextToken, int maxPages) {
+  private static <R, T> List<T> pages(
+      Function<String, R> call,
+      Function<R, List<T>> items,
+      Function<R, String> nextToken,
+      int maxPages) {
     List<T> all = new ArrayList<>();
     String token = null;
     int pages = 0;
@@ -63,10 +66,18 @@ final class AwsSsmGateway implements SsmGateway {
 
   @Override
   public List<CommandInvocation> listInvocations(String commandId) {
-    return pages(token -> ssm.listCommandInvocations(b -> b.commandId(commandId).details(true)
-            .maxResults(PAGE).nextToken(token).overrideConfiguration(metered())),
+    return pages(
+        token ->
+            ssm.listCommandInvocations(
+                b ->
+                    b.commandId(commandId)
+                        .details(true)
+                        .maxResults(PAGE)
+                        .nextToken(token)
+                        .overrideConfiguration(metered())),
         ListCommandInvocationsResponse::commandInvocations,
-        ListCommandInvocationsResponse::nextToken, Integer.MAX_VALUE);
+        ListCommandInvocationsResponse::nextToken,
+        Integer.MAX_VALUE);
   }
 
   @Override
@@ -88,27 +99,47 @@ final class AwsSsmGateway implements SsmGateway {
 
   @Override
   public List<Command> listCommandsSince(Instant after) {
-    CommandFilter filter = CommandFilter.builder().key(CommandFilterKey.INVOKED_AFTER)
-        .value(after.truncatedTo(ChronoUnit.SECONDS).toString()).build();
-    return pages(token -> ssm.listCommands(b -> b.filters(filter).maxResults(PAGE)
-            .nextToken(token).overrideConfiguration(metered())),
-        ListCommandsResponse::commands, ListCommandsResponse::nextToken, MAX_RECONCILE_PAGES);
+    CommandFilter filter =
+        CommandFilter.builder()
+            .key(CommandFilterKey.INVOKED_AFTER)
+            .value(after.truncatedTo(ChronoUnit.SECONDS).toString())
+            .build();
+    return pages(
+        token ->
+            ssm.listCommands(
+                b ->
+                    b.filters(filter)
+                        .maxResults(PAGE)
+                        .nextToken(token)
+                        .overrideConfiguration(metered())),
+        ListCommandsResponse::commands,
+        ListCommandsResponse::nextToken,
+        MAX_RECONCILE_PAGES);
   }
 
   @Override
   public void cancel(String commandId, List<String> instanceIds) {
-    ssm.cancelCommand(b -> b.commandId(commandId)
-        .instanceIds(instanceIds.isEmpty() ? null : instanceIds)
-        .overrideConfiguration(metered()));
+    ssm.cancelCommand(
+        b ->
+            b.commandId(commandId)
+                .instanceIds(instanceIds.isEmpty() ? null : instanceIds)
+                .overrideConfiguration(metered()));
   }
 
   @Override
   public List<InstanceInformation> describeInstances(
       List<InstanceInformationStringFilter> filters) {
-    return pages(token -> ssm.describeInstanceInformation(b -> b.filters(filters)
-            .maxResults(PAGE).nextToken(token).overrideConfiguration(metered())),
+    return pages(
+        token ->
+            ssm.describeInstanceInformation(
+                b ->
+                    b.filters(filters)
+                        .maxResults(PAGE)
+                        .nextToken(token)
+                        .overrideConfiguration(metered())),
         DescribeInstanceInformationResponse::instanceInformationList,
-        DescribeInstanceInformationResponse::nextToken, Integer.MAX_VALUE);
+        DescribeInstanceInformationResponse::nextToken,
+        Integer.MAX_VALUE);
   }
 
   @Override

@@ -78,8 +78,10 @@ final class CommandProbe {
     int targets = count(c.targetCount());
     Integer before = lastCompleted.put(t.commandId(), completed);
     counted |= completed > (before == null ? 0 : before);
-    if (Outcomes.isTerminal(c.statusAsString()) || (targets > 0 && completed >= targets)
-        || t.knownCount() < targets || t.isCancelled()) {
+    if (Outcomes.isTerminal(c.statusAsString())
+        || (targets > 0 && completed >= targets)
+        || t.knownCount() < targets
+        || t.isCancelled()) {
       return true;
     }
     if (completed <= t.finishedCount()) {

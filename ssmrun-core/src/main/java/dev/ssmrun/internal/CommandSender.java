@@ -49,7 +49,7 @@ final class CommandSender {
     if (e instanceof SdkClientException) {
       return true; // Timeout or reset: the request may have arrived.
     }
-    return e instanceof SdkServiceException && ((SdkServiceException) e).statusCode() >= 500;
+    return e instanceof SdkServiceException service && service.statusCode() >= 500;
   }
 
   /** The result of one step: the command once SSM has it, else the pause before the next. */
@@ -81,8 +81,12 @@ final class CommandSender {
 
     private Step send() {
       if (sends >= MAX_SENDS) {
-        throw new SsmRunException("SendCommand failed " + MAX_SENDS + " times (last: "
-            + last.getMessage() + "); nothing was run twice. Check the endpoint and try again",
+        throw new SsmRunException(
+            "SendCommand failed "
+                + MAX_SENDS
+                + " times (last: "
+                + last.getMessage()
+                + "); nothing was run twice. Check the endpoint and try again",
             last);
       }
       sends++;
@@ -130,7 +134,8 @@ final class CommandSender {
     private Optional<Command> find() {
       try {
         return ssm.listCommandsSince(since).stream()
-            .filter(c -> c.comment() != null && c.comment().contains(token)).findFirst();
+            .filter(c -> c.comment() != null && c.comment().contains(token))
+            .findFirst();
       } catch (SdkException e) {
         if (!e.retryable() && !SendRetryGuard.isThrottling(e)) {
           throw e;

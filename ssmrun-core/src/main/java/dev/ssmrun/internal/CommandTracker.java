@@ -88,8 +88,11 @@ final class CommandTracker {
 
   /** Finished invocations that SSM counts as errors: Failed or TimedOut (either kind). */
   int errorCount() {
-    return (int) finished.values().stream().map(InvocationResult::status)
-        .filter(s -> s.equalsIgnoreCase("Failed") || s.equalsIgnoreCase("TimedOut")).count();
+    return (int)
+        finished.values().stream()
+            .map(InvocationResult::status)
+            .filter(s -> s.equalsIgnoreCase("Failed") || s.equalsIgnoreCase("TimedOut"))
+            .count();
   }
 
   int knownCount() {

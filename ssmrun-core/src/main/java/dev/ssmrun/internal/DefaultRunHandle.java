@@ -47,24 +47,27 @@ final class DefaultRunHandle implements RunHandle {
   @Override
   public CommandResult await(Duration timeout) {
     try {
-      return timeout == null ? driver.future().get()
+      return timeout == null
+          ? driver.future().get()
           : driver.future().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RunInterruptedException("interrupted while awaiting the result", e);
     } catch (TimeoutException e) {
-      throw new AwaitTimeoutException(timeout);
+      AwaitTimeoutException timedOut = new AwaitTimeoutException(timeout);
+      timedOut.initCause(e);
+      throw timedOut;
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
     }
   }
 
   static RuntimeException unwrap(Throwable cause) {
-    if (cause instanceof RuntimeException) {
-      return (RuntimeException) cause;
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
     }
-    if (cause instanceof Error) {
-      throw (Error) cause;
+    if (cause instanceof Error error) {
+      throw error;
     }
     return new SsmRunException("the run failed: " + cause, cause);
   }

@@ -31,8 +31,15 @@ public final class DefaultSsmRunner implements SsmRunner {
   private final Random random;
   private final List<AutoCloseable> owned;
 
-  DefaultSsmRunner(SsmGateway ssm, OutputFetcher output, Clock clock, Sleeper sleeper,
-      Scheduler scheduler, EngineSettings settings, Random random, List<AutoCloseable> owned) {
+  DefaultSsmRunner(
+      SsmGateway ssm,
+      OutputFetcher output,
+      Clock clock,
+      Sleeper sleeper,
+      Scheduler scheduler,
+      EngineSettings settings,
+      Random random,
+      List<AutoCloseable> owned) {
     this.ssm = ssm;
     this.output = output;
     this.clock = clock;
@@ -48,9 +55,16 @@ public final class DefaultSsmRunner implements SsmRunner {
    * executor} is created here (and closed by {@link #close()}); a null {@code s3} means output is
    * never read from S3.
    */
-  public static DefaultSsmRunner create(SsmClient ssm, S3Client s3, boolean ownS3, Clock clock,
-      Sleeper sleeper, ScheduledExecutorService executor, Duration pollInitial,
-      Duration pollMax, Duration notFoundGrace) {
+  public static DefaultSsmRunner create(
+      SsmClient ssm,
+      S3Client s3,
+      boolean ownS3,
+      Clock clock,
+      Sleeper sleeper,
+      ScheduledExecutorService executor,
+      Duration pollInitial,
+      Duration pollMax,
+      Duration notFoundGrace) {
     List<AutoCloseable> owned = new ArrayList<>();
     if (ssm == null) {
       ssm = SsmClient.create();
@@ -63,11 +77,19 @@ public final class DefaultSsmRunner implements SsmRunner {
       executor = Executors.newScheduledThreadPool(2, daemonThreads());
       owned.add(executor::shutdownNow);
     }
-    EngineSettings settings = EngineSettings.DEFAULT
-        .withSchedule(new PollSchedule(pollInitial, pollMax, 1.2, 0.1))
-        .withNotFoundGrace(notFoundGrace);
-    return new DefaultSsmRunner(new AwsSsmGateway(ssm), new OutputFetcher(s3), clock, sleeper,
-        Scheduler.of(executor), settings, new Random(), owned);
+    EngineSettings settings =
+        EngineSettings.DEFAULT
+            .withSchedule(new PollSchedule(pollInitial, pollMax, 1.2, 0.1))
+            .withNotFoundGrace(notFoundGrace);
+    return new DefaultSsmRunner(
+        new AwsSsmGateway(ssm),
+        new OutputFetcher(s3),
+        clock,
+        sleeper,
+        Scheduler.of(executor),
+        settings,
+        new Random(),
+        owned);
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

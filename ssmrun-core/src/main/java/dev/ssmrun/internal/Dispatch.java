@@ -86,8 +86,8 @@ final class Dispatch {
       if (sending == null) {
         chunk = chunks.poll();
         String token = sender.newToken();
-        sending = sender.start(
-            SendRequests.build(request, chunk.document, chunk.ids, token), token);
+        sending =
+            sender.start(SendRequests.build(request, chunk.document, chunk.ids, token), token);
       }
       CommandSender.Step step;
       try {
@@ -130,8 +130,10 @@ final class Dispatch {
     if (request.instanceIds().isEmpty()) {
       plan.add(new Chunk(targetDocument(request), List.of()));
     }
-    byDocument(request).forEach((document, ids) ->
-        SendRequests.chunks(ids).forEach(c -> plan.add(new Chunk(document, c))));
+    byDocument(request)
+        .forEach(
+            (document, ids) ->
+                SendRequests.chunks(ids).forEach(c -> plan.add(new Chunk(document, c))));
     return plan;
   }
 
@@ -144,8 +146,10 @@ final class Dispatch {
     if (unusable.isEmpty()) {
       throw e;
     }
-    unusable.forEach(id -> rejected.add(Results.unfinished("", id, "Failed",
-        "Undeliverable", Outcome.NOT_DELIVERED)));
+    unusable.forEach(
+        id ->
+            rejected.add(
+                Results.unfinished("", id, "Failed", "Undeliverable", Outcome.NOT_DELIVERED)));
     List<String> rest = new ArrayList<>(chunk.ids);
     rest.removeAll(unusable);
     if (!rest.isEmpty()) {
@@ -156,8 +160,12 @@ final class Dispatch {
   /** Instances of {@code ids} that SSM does not know or does not see online. */
   private List<String> unusable(List<String> ids) {
     Set<String> online = new HashSet<>();
-    ssm.describeInstances(List.of(InstanceInformationStringFilter.builder().key("InstanceIds")
-        .values(ids).build())).stream().filter(i -> i.pingStatus() == PingStatus.ONLINE)
+    ssm
+        .describeInstances(
+            List.of(
+                InstanceInformationStringFilter.builder().key("InstanceIds").values(ids).build()))
+        .stream()
+        .filter(i -> i.pingStatus() == PingStatus.ONLINE)
         .forEach(i -> online.add(i.instanceId()));
     return ids.stream().filter(id -> !online.contains(id)).toList();
   }
@@ -170,8 +178,10 @@ final class Dispatch {
   private Map<Document, List<String>> byDocument(RunRequest request) {
     Map<Document, List<String>> groups = new LinkedHashMap<>();
     for (String id : request.instanceIds()) {
-      Document d = request.document() == Document.AUTO
-          ? documents.getOrDefault(id, Document.SHELL) : request.document();
+      Document d =
+          request.document() == Document.AUTO
+              ? documents.getOrDefault(id, Document.SHELL)
+              : request.document();
       groups.computeIfAbsent(d, k -> new ArrayList<>()).add(id);
     }
     return groups;
@@ -183,8 +193,10 @@ final class Dispatch {
     }
     Set<Document> found = new HashSet<>(documents.values());
     if (found.size() > 1) {
-      throw new PreflightException(Map.of(String.valueOf(request.targets()),
-          "matches both Windows and Linux instances: target each platform separately"));
+      throw new PreflightException(
+          Map.of(
+              String.valueOf(request.targets()),
+              "matches both Windows and Linux instances: target each platform separately"));
     }
     return found.isEmpty() ? Document.SHELL : found.iterator().next();
   }

@@ -5,10 +5,16 @@ import java.util.Objects;
 
 /** Tunables of the engine that are not part of a request. Immutable. */
 final class EngineSettings {
-  static final EngineSettings DEFAULT = new EngineSettings(PollSchedule.DEFAULT,
-      Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2));
+  static final EngineSettings DEFAULT =
+      new EngineSettings(
+          PollSchedule.DEFAULT,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(2));
+
   /** A poll that made N calls is followed by a pause of at least (N - 1) times this. */
   static final Duration CALL_SPACING = Duration.ofMillis(100);
+
   /** Progress never brings the poll delay of a run watched by probing below this. */
   static final Duration FLEET_FLOOR = Duration.ofMillis(500);
 
@@ -17,7 +23,10 @@ final class EngineSettings {
   final Duration cancelGrace;
   final Duration preflightInterval;
 
-  EngineSettings(PollSchedule schedule, Duration notFoundGrace, Duration cancelGrace,
+  EngineSettings(
+      PollSchedule schedule,
+      Duration notFoundGrace,
+      Duration cancelGrace,
       Duration preflightInterval) {
     this.schedule = Objects.requireNonNull(schedule, "schedule == null");
     this.notFoundGrace = Objects.requireNonNull(notFoundGrace, "notFoundGrace == null");

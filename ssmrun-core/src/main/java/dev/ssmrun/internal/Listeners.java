@@ -27,8 +27,8 @@ final class Listeners {
     return Progress.of(ids, total, counts, done);
   }
 
-  static void notify(List<ProgressListener> listeners, List<InvocationResult> finished,
-      Progress progress) {
+  static void notify(
+      List<ProgressListener> listeners, List<InvocationResult> finished, Progress progress) {
     for (ProgressListener listener : listeners) {
       try {
         finished.forEach(listener::onInvocationCompleted);

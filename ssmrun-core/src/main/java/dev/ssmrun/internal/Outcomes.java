@@ -7,8 +7,8 @@ import java.util.Set;
 /** Maps SSM's invocation status and details to an {@link Outcome}. Pure. */
 final class Outcomes {
   private static final Set<String> TERMINAL = Set.of("success", "failed", "timedout", "cancelled");
-  private static final Set<String> NOT_DELIVERED = Set.of(
-      "deliverytimedout", "undeliverable", "invalidplatform", "accessdenied", "offline");
+  private static final Set<String> NOT_DELIVERED =
+      Set.of("deliverytimedout", "undeliverable", "invalidplatform", "accessdenied", "offline");
 
   private Outcomes() {}
 
@@ -27,17 +27,13 @@ final class Outcomes {
     if (NOT_DELIVERED.contains(d)) {
       return Outcome.NOT_DELIVERED;
     }
-    switch (s) {
-      case "success":
-        return Outcome.SUCCESS;
-      case "timedout":
-        return Outcome.TIMED_OUT;
-      case "cancelled":
-      case "cancelling":
-        return cancelledByUs ? Outcome.CANCELLED_BY_CLIENT : Outcome.CANCELLED;
-      default:
-        return d.equals("terminated") ? Outcome.CANCELLED : Outcome.FAILED;
-    }
+    return switch (s) {
+      case "success" -> Outcome.SUCCESS;
+      case "timedout" -> Outcome.TIMED_OUT;
+      case "cancelled", "cancelling" ->
+          cancelledByUs ? Outcome.CANCELLED_BY_CLIENT : Outcome.CANCELLED;
+      default -> d.equals("terminated") ? Outcome.CANCELLED : Outcome.FAILED;
+    };
   }
 
   private static String norm(String text) {

@@ -51,7 +51,8 @@ final class OutputFetcher {
       byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bk[0]).key(bk[1])).asByteArray();
       return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     } catch (SdkException e) {
-      LOG.warn("could not read full output from S3 ({}); keeping SSM's truncated copy",
+      LOG.warn(
+          "could not read full output from S3 ({}); keeping SSM's truncated copy",
           e.getClass().getSimpleName());
       return Optional.empty();
     }

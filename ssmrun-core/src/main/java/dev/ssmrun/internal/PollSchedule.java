@@ -67,17 +67,16 @@ final class PollSchedule {
 
   /** As {@link #next(Duration, Signal)}, but progress sets half the delay, never below floor. */
   Duration next(Duration previous, Signal signal, Duration floor) {
-    switch (signal) {
-      case PROGRESS:
+    return switch (signal) {
+      case PROGRESS -> {
         Duration half = clamp(previous.dividedBy(2));
-        return half.compareTo(floor) < 0 ? clamp(floor) : half;
-      case THROTTLED_PROGRESS:
-        return clamp(previous); // Neither hurry (throttled) nor slow down (news are coming).
-      case THROTTLED:
-        return clamp(previous.multipliedBy(2));
-      default:
-        return clamp(Duration.ofNanos((long) (previous.toNanos() * growth)));
-    }
+        yield half.compareTo(floor) < 0 ? clamp(floor) : half;
+      }
+      // Neither hurry (throttled) nor slow down (news are coming).
+      case THROTTLED_PROGRESS -> clamp(previous);
+      case THROTTLED -> clamp(previous.multipliedBy(2));
+      case NO_CHANGE -> clamp(Duration.ofNanos((long) (previous.toNanos() * growth)));
+    };
   }
 
   /** {@code base} spread by up to ±jitter; {@code random} is uniform in [0, 1). */

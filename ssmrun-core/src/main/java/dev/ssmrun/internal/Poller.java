@@ -81,9 +81,14 @@ final class Poller {
       if (inGrace) {
         return;
       }
-      throw new CommandNotFoundException(tracker.commandId(), "SSM does not show command "
-          + tracker.commandId() + " " + notFoundGrace.toSeconds() + " s after accepting it;"
-          + " check the region and endpoint of the SSM client");
+      throw new CommandNotFoundException(
+          tracker.commandId(),
+          "SSM does not show command "
+              + tracker.commandId()
+              + " "
+              + notFoundGrace.toSeconds()
+              + " s after accepting it;"
+              + " check the region and endpoint of the SSM client");
     }
     Command c = command.get();
     boolean allListed = c.targetCount() == null || tracker.knownCount() >= c.targetCount();

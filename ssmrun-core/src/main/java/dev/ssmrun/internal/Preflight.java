@@ -63,11 +63,11 @@ final class Preflight {
     return report;
   }
 
-  private static void checkInstance(String id, InstanceInformation info, Document document,
-      Report report) {
+  private static void checkInstance(
+      String id, InstanceInformation info, Document document, Report report) {
     if (info == null) {
-      report.problem(id, "unknown to SSM (not a managed instance, or another region/account)",
-          true);
+      report.problem(
+          id, "unknown to SSM (not a managed instance, or another region/account)", true);
       return;
     }
     if (info.pingStatus() != PingStatus.ONLINE) {
@@ -78,8 +78,12 @@ final class Preflight {
     if (document == Document.SHELL && windows) {
       report.problem(id, "is Windows: use Document.POWERSHELL or Document.AUTO", false);
     } else if (document == Document.POWERSHELL && !windows) {
-      report.problem(id, "is not Windows (" + info.platformTypeAsString()
-          + "): use Document.SHELL or Document.AUTO", false);
+      report.problem(
+          id,
+          "is not Windows ("
+              + info.platformTypeAsString()
+              + "): use Document.SHELL or Document.AUTO",
+          false);
     }
     report.documents.put(id, windows ? Document.POWERSHELL : Document.SHELL);
   }

@@ -38,13 +38,18 @@ final class Results {
   }
 
   /** The result from a listing plus the invocation's GetCommandInvocation answer. */
-  static InvocationResult fromGet(CommandInvocation inv, GetCommandInvocationResponse get,
-      boolean cancelledByUs) {
+  static InvocationResult fromGet(
+      CommandInvocation inv, GetCommandInvocationResponse get, boolean cancelledByUs) {
     String stdout = nullToEmpty(get.standardOutputContent());
     String stderr = nullToEmpty(get.standardErrorContent());
-    InvocationResult.Builder b = base(inv, cancelledByUs).stdout(stdout).stderr(stderr)
-        .stdoutTruncated(isCut(stdout, MAX_STDOUT)).stderrTruncated(isCut(stderr, MAX_STDERR))
-        .stdoutUrl(get.standardOutputUrl()).stderrUrl(get.standardErrorUrl());
+    InvocationResult.Builder b =
+        base(inv, cancelledByUs)
+            .stdout(stdout)
+            .stderr(stderr)
+            .stdoutTruncated(isCut(stdout, MAX_STDOUT))
+            .stderrTruncated(isCut(stderr, MAX_STDERR))
+            .stdoutUrl(get.standardOutputUrl())
+            .stderrUrl(get.standardErrorUrl());
     if (get.responseCode() != null) {
       b.exitCode(get.responseCode());
     }
@@ -54,19 +59,29 @@ final class Results {
   }
 
   /** A result for an invocation that never reached a terminal state we saw. */
-  static InvocationResult unfinished(String commandId, String instanceId, String status,
-      String details, Outcome outcome) {
-    return InvocationResult.builder().commandId(commandId).instanceId(instanceId)
-        .status(status).statusDetails(details).outcome(outcome).build();
+  static InvocationResult unfinished(
+      String commandId, String instanceId, String status, String details, Outcome outcome) {
+    return InvocationResult.builder()
+        .commandId(commandId)
+        .instanceId(instanceId)
+        .status(status)
+        .statusDetails(details)
+        .outcome(outcome)
+        .build();
   }
 
   private static InvocationResult.Builder base(CommandInvocation inv, boolean cancelledByUs) {
     String status = inv.statusAsString();
     String details = nullToEmpty(inv.statusDetails());
-    InvocationResult.Builder b = InvocationResult.builder().commandId(inv.commandId())
-        .instanceId(inv.instanceId()).status(status).statusDetails(details)
-        .outcome(Outcomes.classify(status, details, cancelledByUs))
-        .stdoutUrl(inv.standardOutputUrl()).stderrUrl(inv.standardErrorUrl());
+    InvocationResult.Builder b =
+        InvocationResult.builder()
+            .commandId(inv.commandId())
+            .instanceId(inv.instanceId())
+            .status(status)
+            .statusDetails(details)
+            .outcome(Outcomes.classify(status, details, cancelledByUs))
+            .stdoutUrl(inv.standardOutputUrl())
+            .stderrUrl(inv.standardErrorUrl());
     CommandPlugin plugin = plugin(inv);
     if (plugin != null) {
       if (plugin.responseCode() != null) {
@@ -79,7 +94,8 @@ final class Results {
 
   private static CommandPlugin plugin(CommandInvocation inv) {
     return inv.hasCommandPlugins() && !inv.commandPlugins().isEmpty()
-        ? inv.commandPlugins().get(0) : null;
+        ? inv.commandPlugins().get(0)
+        : null;
   }
 
   private static boolean isCut(String text, int limit) {

@@ -23,7 +23,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * blocking driver (a Sleeper) and the asynchronous one (a scheduler). Thread-safe.
  */
 final class RunSession {
-  private enum Phase { START, POLL, CANCEL, DONE }
+  private enum Phase {
+    START,
+    POLL,
+    CANCEL,
+    DONE
+  }
 
   private final RunRequest request;
   private final SsmGateway ssm;
@@ -47,8 +52,14 @@ final class RunSession {
   private volatile Progress progress;
   private CommandResult result;
 
-  RunSession(RunRequest request, SsmGateway ssm, OutputFetcher output, Clock clock,
-      EngineSettings settings, Random random, Dispatch dispatch) {
+  RunSession(
+      RunRequest request,
+      SsmGateway ssm,
+      OutputFetcher output,
+      Clock clock,
+      EngineSettings settings,
+      Random random,
+      Dispatch dispatch) {
     this.request = request;
     this.ssm = ssm;
     this.output = output;
@@ -66,16 +77,12 @@ final class RunSession {
   /** Does one round; returns the delay before the next, or empty once the result is ready. */
   synchronized Optional<Duration> step() {
     try {
-      switch (phase) {
-        case START:
-          return start();
-        case POLL:
-          return poll();
-        case CANCEL:
-          return drain();
-        default:
-          return Optional.empty();
-      }
+      return switch (phase) {
+        case START -> start();
+        case POLL -> poll();
+        case CANCEL -> drain();
+        case DONE -> Optional.empty();
+      };
     } catch (RuntimeException e) {
       cancelQuietly();
       phase = Phase.DONE;
@@ -150,8 +157,8 @@ final class RunSession {
     publish(List.of());
     Instant now = clock.instant();
     // A fleet's first commands have waited while the rest were sent: resume their schedule.
-    Instant first = trackers.stream().map(CommandTracker::sentAt).min(Instant::compareTo)
-        .orElse(now);
+    Instant first =
+        trackers.stream().map(CommandTracker::sentAt).min(Instant::compareTo).orElse(now);
     base = settings.schedule.resumed(Duration.between(first, now));
     return Optional.of(delay(now, Duration.ZERO));
   }
@@ -182,12 +189,12 @@ final class RunSession {
       return beginCancel(now, false);
     }
     // A fleet finishes over seconds and each poll costs a probe: progress speeds it up less.
-    Duration floor = CommandProbe.probes(trackers) ? EngineSettings.FLEET_FLOOR
-        : settings.schedule.initial();
+    Duration floor =
+        CommandProbe.probes(trackers) ? EngineSettings.FLEET_FLOOR : settings.schedule.initial();
     base = settings.schedule.next(base, signal, floor);
     // A poll that had to list many commands is not repeated at once: a per-run call budget.
-    Duration budget = EngineSettings.CALL_SPACING.multipliedBy(
-        Math.max(0, ssm.callCount() - callsBefore - 1));
+    Duration budget =
+        EngineSettings.CALL_SPACING.multipliedBy(Math.max(0, ssm.callCount() - callsBefore - 1));
     return Optional.of(delay(now, budget));
   }
 
@@ -259,8 +266,12 @@ final class RunSession {
 
   private boolean policyHolds() {
     int total = trackers.stream().mapToInt(CommandTracker::knownCount).sum();
-    List<String> failed = trackers.stream().flatMap(t -> t.finishedResults().stream())
-        .filter(r -> !r.isSuccessful()).map(InvocationResult::instanceId).toList();
+    List<String> failed =
+        trackers.stream()
+            .flatMap(t -> t.finishedResults().stream())
+            .filter(r -> !r.isSuccessful())
+            .map(InvocationResult::instanceId)
+            .toList();
     return request.failurePolicy().allows(total, failed);
   }
 
@@ -273,9 +284,14 @@ final class RunSession {
     trackers.stream().filter(t -> !t.isComplete()).forEach(CommandTracker::finishRemaining);
     List<InvocationResult> all = new ArrayList<>(dispatch.rejected());
     trackers.forEach(t -> all.addAll(t.finishedResults()));
-    result = CommandResult.builder().commandIds(commandIds()).invocations(output.complete(all))
-        .failurePolicy(request.failurePolicy()).deadlineExceeded(deadlineExceeded)
-        .cancelledByClient(cancelledByClient).build();
+    result =
+        CommandResult.builder()
+            .commandIds(commandIds())
+            .invocations(output.complete(all))
+            .failurePolicy(request.failurePolicy())
+            .deadlineExceeded(deadlineExceeded)
+            .cancelledByClient(cancelledByClient)
+            .build();
     phase = Phase.DONE;
     publish(List.of());
     return Optional.empty();

@@ -18,11 +18,13 @@ final class ScheduledDriver {
   ScheduledDriver(RunSession session, Scheduler scheduler) {
     this.session = session;
     this.scheduler = scheduler;
-    future.whenComplete((r, e) -> {
-      if (future.isCancelled()) {
-        cancel();
-      }
-    });
+    var unused =
+        future.whenComplete(
+            (r, e) -> {
+              if (future.isCancelled()) {
+                cancel();
+              }
+            });
   }
 
   CompletableFuture<CommandResult> future() {

@@ -10,6 +10,8 @@ interface Scheduler {
   void schedule(Runnable task, Duration delay);
 
   static Scheduler of(ScheduledExecutorService executor) {
-    return (task, delay) -> executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    return (task, delay) -> {
+      var unused = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    };
   }
 }

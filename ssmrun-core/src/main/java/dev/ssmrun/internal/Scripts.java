@@ -42,9 +42,10 @@ final class Scripts {
       lines.add(STRICT_SHELL);
     }
     for (Map.Entry<String, String> e : request.environment().entrySet()) {
-      lines.add(shell
-          ? "export " + e.getKey() + "=" + shellQuote(e.getValue())
-          : "$env:" + e.getKey() + " = " + powerShellQuote(e.getValue()));
+      lines.add(
+          shell
+              ? "export " + e.getKey() + "=" + shellQuote(e.getValue())
+              : "$env:" + e.getKey() + " = " + powerShellQuote(e.getValue()));
     }
     lines.add(body);
     return List.of(String.join("\n", lines));
@@ -63,7 +64,7 @@ final class Scripts {
 
   /** More than one line that is neither blank nor a comment. */
   static boolean isMultiLine(String script) {
-    return script.lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#")).count() > 1;
+    return script.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count()
+        > 1;
   }
 }

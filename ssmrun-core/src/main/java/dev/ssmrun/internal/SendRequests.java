@@ -32,13 +32,14 @@ final class SendRequests {
   }
 
   /** One SendCommand for {@code ids}, or for the request's tag targets if {@code ids} is empty. */
-  static SendCommandRequest build(RunRequest request, Document document, List<String> ids,
-      String token) {
-    SendCommandRequest.Builder b = SendCommandRequest.builder()
-        .documentName(document.documentName())
-        .parameters(parameters(request, document))
-        .timeoutSeconds((int) request.deliveryTimeout().toSeconds())
-        .comment(comment(request, token));
+  static SendCommandRequest build(
+      RunRequest request, Document document, List<String> ids, String token) {
+    SendCommandRequest.Builder b =
+        SendCommandRequest.builder()
+            .documentName(document.documentName())
+            .parameters(parameters(request, document))
+            .timeoutSeconds((int) request.deliveryTimeout().toSeconds())
+            .comment(comment(request, token));
     if (ids.isEmpty()) {
       b.targets(targets(request.targets()));
     } else {
@@ -46,11 +47,18 @@ final class SendRequests {
     }
     request.maxConcurrency().ifPresent(b::maxConcurrency);
     request.maxErrors().ifPresent(b::maxErrors);
-    request.outputS3Bucket().ifPresent(bucket -> b.outputS3BucketName(bucket)
-        .outputS3KeyPrefix(request.outputS3Prefix().isEmpty() ? null : request.outputS3Prefix()));
+    request
+        .outputS3Bucket()
+        .ifPresent(
+            bucket ->
+                b.outputS3BucketName(bucket)
+                    .outputS3KeyPrefix(
+                        request.outputS3Prefix().isEmpty() ? null : request.outputS3Prefix()));
     if (request.cloudWatchOutput()) {
-      b.cloudWatchOutputConfig(c -> c.cloudWatchOutputEnabled(true)
-          .cloudWatchLogGroupName(request.cloudWatchLogGroup().orElse(null)));
+      b.cloudWatchOutputConfig(
+          c ->
+              c.cloudWatchOutputEnabled(true)
+                  .cloudWatchLogGroupName(request.cloudWatchLogGroup().orElse(null)));
     }
     return b.build();
   }
@@ -73,9 +81,8 @@ final class SendRequests {
 
   private static List<Target> targets(Map<String, List<String>> targets) {
     List<Target> list = new ArrayList<>();
-    targets.forEach((key, values) -> list.add(Target.builder()
-        .key(targetKey(key))
-        .values(values).build()));
+    targets.forEach(
+        (key, values) -> list.add(Target.builder().key(targetKey(key)).values(values).build()));
     return list;
   }
 }

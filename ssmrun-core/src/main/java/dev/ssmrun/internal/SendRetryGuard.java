@@ -24,15 +24,13 @@ final class SendRetryGuard implements SdkPlugin {
   @Override
   public void configureClient(SdkServiceClientConfiguration.Builder config) {
     ClientOverrideConfiguration override = config.overrideConfiguration();
-    RetryStrategy base =
-        override.retryStrategy().orElseGet(AwsRetryStrategy::defaultRetryStrategy);
+    RetryStrategy base = override.retryStrategy().orElseGet(AwsRetryStrategy::defaultRetryStrategy);
     config.overrideConfiguration(
         override.toBuilder().retryStrategy(new ThrottleOnly(base)).build());
   }
 
   static boolean isThrottling(Throwable failure) {
-    return failure instanceof SdkServiceException
-        && ((SdkServiceException) failure).isThrottlingException();
+    return failure instanceof SdkServiceException service && service.isThrottlingException();
   }
 
   /** Delegates to the client's strategy, refusing every retry that is not for throttling. */

@@ -30,8 +30,8 @@ final class ThrottleMeter implements MetricPublisher {
   }
 
   private static long count(MetricCollection metrics) {
-    long n = metrics.metricValues(CoreMetric.ERROR_TYPE).stream()
-        .filter(THROTTLING::equals).count();
+    long n =
+        metrics.metricValues(CoreMetric.ERROR_TYPE).stream().filter(THROTTLING::equals).count();
     for (MetricCollection child : metrics.children()) {
       n += count(child);
     }

@@ -45,17 +45,18 @@ class AsyncRunTest {
     RunHandle handle = f.runner().start(request());
     List<String> completed = new ArrayList<>();
     List<Progress> progress = new ArrayList<>();
-    handle.addListener(new ProgressListener() {
-      @Override
-      public void onInvocationCompleted(InvocationResult invocation) {
-        completed.add(invocation.instanceId());
-      }
+    handle.addListener(
+        new ProgressListener() {
+          @Override
+          public void onInvocationCompleted(InvocationResult invocation) {
+            completed.add(invocation.instanceId());
+          }
 
-      @Override
-      public void onProgress(Progress p) {
-        progress.add(p);
-      }
-    });
+          @Override
+          public void onProgress(Progress p) {
+            progress.add(p);
+          }
+        });
 
     assertThat(handle.commandIds()).hasSize(1);
     assertThat(f.ssm.calls("SendCommand")).isEqualTo(1);
@@ -77,7 +78,8 @@ class AsyncRunTest {
     f.scheduler.runUntilIdle();
 
     CommandResult result = handle.await();
-    assertThat(result.invocations()).extracting(InvocationResult::outcome)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::outcome)
         .containsOnly(Outcome.CANCELLED_BY_CLIENT);
     assertThat(result.deadlineExceeded()).isFalse();
     assertThat(f.ssm.calls("CancelCommand")).isEqualTo(1);
@@ -86,8 +88,10 @@ class AsyncRunTest {
   @Test
   void cancel_whileWaitingForOnline_endsWithoutSending() {
     f.ssm.pingStatus.put(ids.get(0), "ConnectionLost");
-    CompletableFuture<CommandResult> future = f.runner().runAsync(request().toBuilder()
-        .preflight(true).waitForOnline(Duration.ofMinutes(5)).build());
+    CompletableFuture<CommandResult> future =
+        f.runner()
+            .runAsync(
+                request().toBuilder().preflight(true).waitForOnline(Duration.ofMinutes(5)).build());
     f.scheduler.runFor(ofSeconds(5));
 
     future.cancel(true);
@@ -130,8 +134,8 @@ class AsyncRunTest {
     f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
     f.ssm.loseSendsAfterAccepting = 1;
     f.ssm.visibilityDelay = ofSeconds(1); // Looks at 0 and 0.1 s miss it; at 1.1 s one finds it.
-    CompletableFuture<CommandResult> future = f.runner().runAsync(RunRequest.builder()
-        .script("echo ok").instanceIds(fleet).build());
+    CompletableFuture<CommandResult> future =
+        f.runner().runAsync(RunRequest.builder().script("echo ok").instanceIds(fleet).build());
     f.scheduler.runFor(ofMillis(100));
 
     future.cancel(true);
@@ -140,7 +144,7 @@ class AsyncRunTest {
     assertThat(f.ssm.calls("SendCommand")).isEqualTo(1); // The second chunk is never sent.
     assertThat(f.ssm.calls("ListCommands")).isEqualTo(3);
     assertThat(f.ssm.calls("CancelCommand")).isEqualTo(1);
-    assertThat(f.scheduler.delays()).containsExactly(Duration.ZERO, ofMillis(500),
-        Duration.ZERO, ofSeconds(1));
+    assertThat(f.scheduler.delays())
+        .containsExactly(Duration.ZERO, ofMillis(500), Duration.ZERO, ofSeconds(1));
   }
 }

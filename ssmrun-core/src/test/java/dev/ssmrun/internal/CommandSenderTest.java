@@ -21,8 +21,12 @@ class CommandSenderTest {
   private final CommandSender sender = new CommandSender(ssm, time, () -> "token");
 
   private SendCommandRequest request() {
-    return SendCommandRequest.builder().documentName("AWS-RunShellScript").instanceIds(ids)
-        .comment("ssmrun:token").parameters(Map.of("commands", List.of("true"))).build();
+    return SendCommandRequest.builder()
+        .documentName("AWS-RunShellScript")
+        .instanceIds(ids)
+        .comment("ssmrun:token")
+        .parameters(Map.of("commands", List.of("true")))
+        .build();
   }
 
   /** Drives one sending to its end, pausing on fake time as a session's driver would. */
@@ -52,7 +56,8 @@ class CommandSenderTest {
     ssm.failSendsBeforeAccepting = 99;
 
     assertThatThrownBy(() -> send(sender, "token"))
-        .isInstanceOf(SsmRunException.class).hasMessageContaining("failed 5 times")
+        .isInstanceOf(SsmRunException.class)
+        .hasMessageContaining("failed 5 times")
         .hasMessageContaining("nothing was run twice");
     assertThat(ssm.calls("SendCommand")).isEqualTo(5);
     assertThat(ssm.commandCount()).isZero();
@@ -61,12 +66,13 @@ class CommandSenderTest {
 
   @Test
   void send_clientError_propagatesWithoutReconciling() {
-    SsmGateway rejecting = new DelegatingGateway(ssm) {
-      @Override
-      public Command sendCommand(SendCommandRequest r) {
-        throw InvalidDocumentException.builder().statusCode(400).message("bad doc").build();
-      }
-    };
+    SsmGateway rejecting =
+        new DelegatingGateway(ssm) {
+          @Override
+          public Command sendCommand(SendCommandRequest r) {
+            throw InvalidDocumentException.builder().statusCode(400).message("bad doc").build();
+          }
+        };
 
     assertThatThrownBy(() -> send(new CommandSender(rejecting, time, () -> "t"), "t"))
         .isInstanceOf(InvalidDocumentException.class);
@@ -76,16 +82,20 @@ class CommandSenderTest {
   @Test
   void send_throttledBeyondSdkRetries_pausesAndResendsWithoutReconciling() throws Exception {
     int[] throttled = {2};
-    SsmGateway throttling = new DelegatingGateway(ssm) {
-      @Override
-      public Command sendCommand(SendCommandRequest r) {
-        if (throttled[0]-- > 0) {
-          throw SsmException.builder().statusCode(400).awsErrorDetails(
-              AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
-        }
-        return super.sendCommand(r);
-      }
-    };
+    SsmGateway throttling =
+        new DelegatingGateway(ssm) {
+          @Override
+          public Command sendCommand(SendCommandRequest r) {
+            if (throttled[0]-- > 0) {
+              throw SsmException.builder()
+                  .statusCode(400)
+                  .awsErrorDetails(
+                      AwsErrorDetails.builder().errorCode("ThrottlingException").build())
+                  .build();
+            }
+            return super.sendCommand(r);
+          }
+        };
 
     send(new CommandSender(throttling, time, () -> "t"), "t");
 

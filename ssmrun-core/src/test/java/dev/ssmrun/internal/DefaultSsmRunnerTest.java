@@ -43,9 +43,15 @@ class DefaultSsmRunnerTest {
     f.runner().run(request(ids.subList(0, 1)).build());
 
     // 100 ms, then x1.2 while nothing changes; the 7th poll (t=1.29 s) sees Success.
-    assertThat(f.time.sleeps()).containsExactly(ofMillis(100), ofMillis(120), ofMillis(144),
-        Duration.ofNanos(172_800_000), Duration.ofNanos(207_360_000),
-        Duration.ofNanos(248_832_000), Duration.ofNanos(298_598_400));
+    assertThat(f.time.sleeps())
+        .containsExactly(
+            ofMillis(100),
+            ofMillis(120),
+            ofMillis(144),
+            Duration.ofNanos(172_800_000),
+            Duration.ofNanos(207_360_000),
+            Duration.ofNanos(248_832_000),
+            Duration.ofNanos(298_598_400));
     assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(7);
   }
 
@@ -60,11 +66,14 @@ class DefaultSsmRunnerTest {
     assertThat(failed.stderr()).isEqualTo("boom\n");
     assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(result.isSuccessful()).isFalse();
-    assertThat(result.countsByOutcome()).containsEntry(Outcome.SUCCESS, 2)
+    assertThat(result.countsByOutcome())
+        .containsEntry(Outcome.SUCCESS, 2)
         .containsEntry(Outcome.FAILED, 1);
     assertThat(ssm.calls("GetCommandInvocation")).isEqualTo(1);
-    assertThatThrownBy(result::requireSuccess).hasMessageContaining(ids.get(1))
-        .hasMessageContaining("exit code 3").hasMessageContaining("boom");
+    assertThatThrownBy(result::requireSuccess)
+        .hasMessageContaining(ids.get(1))
+        .hasMessageContaining("exit code 3")
+        .hasMessageContaining("boom");
   }
 
   @Test
@@ -81,10 +90,19 @@ class DefaultSsmRunnerTest {
     // Poll 7 (t=1.29 s) counts finishes: it lists the two complete commands, and progress in a
     // fleet sets the delay to 500 ms. The first command (49/50) is then the only one left: its
     // one-page listing is as cheap as a probe, so polls 8-11 list it (poll 8 reads 49 finishes).
-    assertThat(f.time.sleeps()).containsExactly(ofMillis(100), ofMillis(120), ofMillis(144),
-        Duration.ofNanos(172_800_000), Duration.ofNanos(207_360_000),
-        Duration.ofNanos(248_832_000), Duration.ofNanos(298_598_400), ofMillis(500),
-        ofMillis(500), ofMillis(600), ofMillis(720));
+    assertThat(f.time.sleeps())
+        .containsExactly(
+            ofMillis(100),
+            ofMillis(120),
+            ofMillis(144),
+            Duration.ofNanos(172_800_000),
+            Duration.ofNanos(207_360_000),
+            Duration.ofNanos(248_832_000),
+            Duration.ofNanos(298_598_400),
+            ofMillis(500),
+            ofMillis(500),
+            ofMillis(600),
+            ofMillis(720));
     assertThat(ssm.calls("ListCommands")).isEqualTo(7);
     assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(2 + 4);
     assertThat(ssm.calls("GetCommandInvocation")).isZero();
@@ -97,7 +115,8 @@ class DefaultSsmRunnerTest {
     CommandResult result = f.runner().run(request(ids).waitTimeout(ofSeconds(5)).build());
 
     assertThat(result.deadlineExceeded()).isTrue();
-    assertThat(result.invocations()).extracting(InvocationResult::outcome)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::outcome)
         .containsOnly(Outcome.CANCELLED_BY_CLIENT);
     assertThat(ssm.calls("CancelCommand")).isEqualTo(1);
     assertThat(f.time.slept()).isLessThan(ofSeconds(6));
@@ -107,8 +126,13 @@ class DefaultSsmRunnerTest {
   void run_defaultDeadline_isDeliveryPlusExecutionPlusMargin() {
     ssm.defaultBehavior = Behavior.ok(Duration.ofHours(5), "");
 
-    CommandResult result = f.runner().run(request(ids.subList(0, 1))
-        .executionTimeout(ofSeconds(60)).deliveryTimeout(ofSeconds(30)).build());
+    CommandResult result =
+        f.runner()
+            .run(
+                request(ids.subList(0, 1))
+                    .executionTimeout(ofSeconds(60))
+                    .deliveryTimeout(ofSeconds(30))
+                    .build());
 
     assertThat(result.deadlineExceeded()).isTrue();
     assertThat(f.time.slept()).isBetween(ofSeconds(150), ofSeconds(151));
@@ -128,7 +152,8 @@ class DefaultSsmRunnerTest {
     ssm.hidden = true;
 
     assertThatThrownBy(() -> f.runner().run(request(ids).build()))
-        .isInstanceOf(CommandNotFoundException.class).hasMessageContaining("30 s");
+        .isInstanceOf(CommandNotFoundException.class)
+        .hasMessageContaining("30 s");
     assertThat(f.time.slept()).isBetween(ofSeconds(30), ofSeconds(34));
   }
 
@@ -172,8 +197,14 @@ class DefaultSsmRunnerTest {
     f.runner().run(request(ids.subList(0, 2)).build());
 
     // t=1.5 s: the first instance finished, but the listing was throttled: 800 ms again.
-    assertThat(f.time.sleeps()).containsExactly(ofMillis(100), ofMillis(200), ofMillis(400),
-        ofMillis(800), ofMillis(800), ofMillis(1600));
+    assertThat(f.time.sleeps())
+        .containsExactly(
+            ofMillis(100),
+            ofMillis(200),
+            ofMillis(400),
+            ofMillis(800),
+            ofMillis(800),
+            ofMillis(1600));
   }
 
   @Test
@@ -184,7 +215,8 @@ class DefaultSsmRunnerTest {
 
     CommandResult result = f.runner().run(request(ids).failFast(true).build());
 
-    assertThat(result.countsByOutcome()).containsEntry(Outcome.FAILED, 1)
+    assertThat(result.countsByOutcome())
+        .containsEntry(Outcome.FAILED, 1)
         .containsEntry(Outcome.CANCELLED_BY_CLIENT, 2);
     assertThat(result.deadlineExceeded()).isFalse();
     assertThat(result.cancelledByClient()).isTrue();
@@ -205,18 +237,21 @@ class DefaultSsmRunnerTest {
 
   @Test
   void run_tagTargets_learnsInvocationsByListing() {
-    CommandResult result = f.runner().run(RunRequest.builder().script("echo ok")
-        .addTarget("Role", List.of("web")).build());
+    CommandResult result =
+        f.runner()
+            .run(RunRequest.builder().script("echo ok").addTarget("Role", List.of("web")).build());
 
-    assertThat(result.invocations()).extracting(InvocationResult::instanceId)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::instanceId)
         .containsExactly(ids.get(0), ids.get(2));
     assertThat(ssm.sent().get(0).targets().get(0).key()).isEqualTo("tag:Role");
   }
 
   @Test
   void run_tagMatchesNothing_endsWithNoInvocationsAndIsNotSuccessful() {
-    CommandResult result = f.runner().run(RunRequest.builder().script("echo ok")
-        .addTarget("Role", List.of("db")).build());
+    CommandResult result =
+        f.runner()
+            .run(RunRequest.builder().script("echo ok").addTarget("Role", List.of("db")).build());
 
     assertThat(result.invocations()).isEmpty();
     assertThat(result.isSuccessful()).isFalse();
@@ -225,16 +260,18 @@ class DefaultSsmRunnerTest {
   @Test
   void run_interrupted_cancelsAndReturnsWithFlagSet() {
     ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
-    f.time.onSleep(() -> {
-      if (f.time.slept().compareTo(ofSeconds(2)) > 0) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    f.time.onSleep(
+        () -> {
+          if (f.time.slept().compareTo(ofSeconds(2)) > 0) {
+            Thread.currentThread().interrupt();
+          }
+        });
 
     CommandResult result = f.runner().run(request(ids).build());
 
     assertThat(Thread.interrupted()).isTrue();
-    assertThat(result.invocations()).extracting(InvocationResult::outcome)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::outcome)
         .containsOnly(Outcome.CANCELLED_BY_CLIENT);
     assertThat(ssm.calls("CancelCommand")).isEqualTo(1);
   }

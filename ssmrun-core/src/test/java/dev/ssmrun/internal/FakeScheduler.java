@@ -11,11 +11,11 @@ final class FakeScheduler implements Scheduler {
   private record Task(Instant due, long seq, Runnable task) {}
 
   private final FakeTime time;
-  private final PriorityQueue<Task> queue = new PriorityQueue<>((a, b) ->
-      a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+  private final PriorityQueue<Task> queue =
+      new PriorityQueue<>(
+          (a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
   private final List<Duration> delays = new ArrayList<>();
   private long seq;
-  private int ran;
 
   FakeScheduler(FakeTime time) {
     this.time = time;
@@ -44,7 +44,6 @@ final class FakeScheduler implements Scheduler {
       }
       next.task.run();
       count++;
-      ran++;
     }
   }
 
@@ -65,7 +64,6 @@ final class FakeScheduler implements Scheduler {
         time.advance(wait);
       }
       next.task.run();
-      ran++;
     }
   }
 

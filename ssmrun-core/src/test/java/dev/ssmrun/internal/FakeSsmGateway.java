@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
  */
 final class FakeSsmGateway implements SsmGateway {
   /** How one instance behaves. */
-  record Behavior(Duration runFor, String status, String details, int exitCode, String stdout,
-      String stderr) {
+  record Behavior(
+      Duration runFor, String status, String details, int exitCode, String stdout, String stderr) {
     static Behavior ok(Duration runFor, String stdout) {
       return new Behavior(runFor, "Success", "Success", 0, stdout, "");
     }
@@ -38,8 +38,12 @@ final class FakeSsmGateway implements SsmGateway {
     }
   }
 
-  private record FakeCommand(String id, SendCommandRequest request, List<String> instances,
-      Instant requestedAt, Map<String, Instant> cancelledAt) {}
+  private record FakeCommand(
+      String id,
+      SendCommandRequest request,
+      List<String> instances,
+      Instant requestedAt,
+      Map<String, Instant> cancelledAt) {}
 
   final Map<String, Integer> calls = new LinkedHashMap<>();
   final Map<String, Behavior> behaviors = new HashMap<>();
@@ -50,14 +54,18 @@ final class FakeSsmGateway implements SsmGateway {
   private final FakeTime time;
   Behavior defaultBehavior = Behavior.ok(Duration.ofSeconds(1), "ok\n");
   Duration visibilityDelay = Duration.ZERO;
+
   /** How long each SendCommand takes (the clock moves on before it returns). */
   Duration sendTakes = Duration.ZERO;
+
   boolean hidden;
   int loseSendsAfterAccepting;
   int failSendsBeforeAccepting;
   int throttleLists;
+
   /** Each listing counts as throttled once and retried by the SDK (it still succeeds). */
   boolean retriedThrottleOnEveryList;
+
   long throttles;
 
   FakeSsmGateway(FakeTime time) {
@@ -88,9 +96,12 @@ final class FakeSsmGateway implements SsmGateway {
       failSendsBeforeAccepting--;
       throw SsmException.builder().statusCode(500).message("InternalServerError").build();
     }
-    List<String> instances = request.hasInstanceIds() ? request.instanceIds()
-        : resolve(request.targets().get(0).key().replace("tag:", ""),
-            request.targets().get(0).values()::contains);
+    List<String> instances =
+        request.hasInstanceIds()
+            ? request.instanceIds()
+            : resolve(
+                request.targets().get(0).key().replace("tag:", ""),
+                request.targets().get(0).values()::contains);
     String id = UUID.randomUUID().toString();
     commands.put(id, new FakeCommand(id, request, instances, time.instant(), new HashMap<>()));
     if (loseSendsAfterAccepting > 0) {
@@ -102,11 +113,12 @@ final class FakeSsmGateway implements SsmGateway {
 
   private List<String> resolve(String key, Predicate<String> value) {
     List<String> ids = new ArrayList<>();
-    tags.forEach((id, t) -> {
-      if (t.containsKey(key) && value.test(t.get(key))) {
-        ids.add(id);
-      }
-    });
+    tags.forEach(
+        (id, t) -> {
+          if (t.containsKey(key) && value.test(t.get(key))) {
+            ids.add(id);
+          }
+        });
     return ids;
   }
 
@@ -116,9 +128,14 @@ final class FakeSsmGateway implements SsmGateway {
     if (throttleLists > 0) {
       throttleLists--;
       throttles += 4;
-      throw SsmException.builder().statusCode(400).message("Rate exceeded")
-          .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-              .errorCode("ThrottlingException").build()).build();
+      throw SsmException.builder()
+          .statusCode(400)
+          .message("Rate exceeded")
+          .awsErrorDetails(
+              software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                  .errorCode("ThrottlingException")
+                  .build())
+          .build();
     }
     if (retriedThrottleOnEveryList) {
       throttles++;
@@ -156,19 +173,32 @@ final class FakeSsmGateway implements SsmGateway {
     String[] s = state(c, instanceId);
     boolean ended = Outcomes.isTerminal(s[0]);
     boolean completed = ended && !s[0].equals("Cancelled");
-    String output = !completed ? "" : b.stderr.isEmpty() ? b.stdout
-        : b.stdout + "\n----------ERROR-------\n" + b.stderr;
-    CommandPlugin plugin = CommandPlugin.builder().name("aws:runShellScript").status(s[0])
-        .statusDetails(s[1]).responseCode(completed ? b.exitCode : ended ? 137 : -1)
-        .output(output).responseStartDateTime(c.requestedAt)
-        .responseFinishDateTime(ended ? time.instant() : null).build();
-    return CommandInvocation.builder().commandId(c.id).instanceId(instanceId).status(s[0])
-        .statusDetails(s[1]).commandPlugins(plugin).build();
+    String output =
+        !completed
+            ? ""
+            : b.stderr.isEmpty() ? b.stdout : b.stdout + "\n----------ERROR-------\n" + b.stderr;
+    CommandPlugin plugin =
+        CommandPlugin.builder()
+            .name("aws:runShellScript")
+            .status(s[0])
+            .statusDetails(s[1])
+            .responseCode(completed ? b.exitCode : ended ? 137 : -1)
+            .output(output)
+            .responseStartDateTime(c.requestedAt)
+            .responseFinishDateTime(ended ? time.instant() : null)
+            .build();
+    return CommandInvocation.builder()
+        .commandId(c.id)
+        .instanceId(instanceId)
+        .status(s[0])
+        .statusDetails(s[1])
+        .commandPlugins(plugin)
+        .build();
   }
 
   @Override
-  public synchronized GetCommandInvocationResponse getInvocation(String commandId,
-      String instanceId) {
+  public synchronized GetCommandInvocationResponse getInvocation(
+      String commandId, String instanceId) {
     count("GetCommandInvocation");
     FakeCommand c = commands.get(commandId);
     if (c == null || !visible(c) || !c.instances.contains(instanceId)) {
@@ -177,12 +207,17 @@ final class FakeSsmGateway implements SsmGateway {
     Behavior b = behavior(instanceId);
     String[] s = state(c, instanceId);
     boolean completed = Outcomes.isTerminal(s[0]) && !s[0].equals("Cancelled");
-    return GetCommandInvocationResponse.builder().commandId(commandId).instanceId(instanceId)
-        .status(s[0]).statusDetails(s[1]).responseCode(completed ? b.exitCode : 137)
+    return GetCommandInvocationResponse.builder()
+        .commandId(commandId)
+        .instanceId(instanceId)
+        .status(s[0])
+        .statusDetails(s[1])
+        .responseCode(completed ? b.exitCode : 137)
         .standardOutputContent(completed ? b.stdout : "")
         .standardErrorContent(completed ? b.stderr : "")
         .executionStartDateTime(c.requestedAt.toString())
-        .executionEndDateTime(time.instant().toString()).build();
+        .executionEndDateTime(time.instant().toString())
+        .build();
   }
 
   @Override
@@ -195,19 +230,28 @@ final class FakeSsmGateway implements SsmGateway {
   @Override
   public synchronized List<Command> listCommandsSince(Instant after) {
     count("ListCommands");
-    return commands.values().stream().filter(this::visible)
-        .filter(c -> !c.requestedAt.isBefore(after)).map(this::toCommand).toList();
+    return commands.values().stream()
+        .filter(this::visible)
+        .filter(c -> !c.requestedAt.isBefore(after))
+        .map(this::toCommand)
+        .toList();
   }
 
   private Command toCommand(FakeCommand c) {
     List<String> states = c.instances.stream().map(i -> state(c, i)[0]).toList();
     int completed = (int) states.stream().filter(Outcomes::isTerminal).count();
-    int errors = (int) states.stream().filter(s -> s.equals("Failed") || s.equals("TimedOut"))
-        .count();
+    int errors =
+        (int) states.stream().filter(s -> s.equals("Failed") || s.equals("TimedOut")).count();
     boolean done = completed == c.instances.size();
-    return Command.builder().commandId(c.id).comment(c.request.comment())
-        .status(done ? "Success" : "InProgress").targetCount(c.instances.size())
-        .completedCount(completed).errorCount(errors).deliveryTimedOutCount(0).build();
+    return Command.builder()
+        .commandId(c.id)
+        .comment(c.request.comment())
+        .status(done ? "Success" : "InProgress")
+        .targetCount(c.instances.size())
+        .completedCount(completed)
+        .errorCount(errors)
+        .deliveryTimedOutCount(0)
+        .build();
   }
 
   @Override
@@ -225,9 +269,12 @@ final class FakeSsmGateway implements SsmGateway {
     List<InstanceInformation> found = new ArrayList<>();
     for (String id : tags.keySet()) {
       if (filters.stream().allMatch(f -> matches(id, f))) {
-        found.add(InstanceInformation.builder().instanceId(id)
-            .pingStatus(pingStatus.getOrDefault(id, "Online"))
-            .platformType(platform.getOrDefault(id, "Linux")).build());
+        found.add(
+            InstanceInformation.builder()
+                .instanceId(id)
+                .pingStatus(pingStatus.getOrDefault(id, "Online"))
+                .platformType(platform.getOrDefault(id, "Linux"))
+                .build());
       }
     }
     return found;

@@ -14,8 +14,8 @@ final class Fixtures {
   }
 
   DefaultSsmRunner runner(EngineSettings settings) {
-    return new DefaultSsmRunner(ssm, new OutputFetcher(null), time, time, scheduler, settings,
-        new NoJitter(), List.of());
+    return new DefaultSsmRunner(
+        ssm, new OutputFetcher(null), time, time, scheduler, settings, new NoJitter(), List.of());
   }
 
   /** Always 0.5, so that jitter factors are exactly 1. */

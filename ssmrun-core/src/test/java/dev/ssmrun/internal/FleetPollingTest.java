@@ -48,12 +48,13 @@ class FleetPollingTest {
     fleet.subList(0, 10).forEach(id -> ssm.behaviors.put(id, Behavior.ok(ofSeconds(1), "")));
     RunHandle handle = f.runner().start(request().build());
     List<Instant> heardAt = new ArrayList<>();
-    handle.addListener(new ProgressListener() {
-      @Override
-      public void onInvocationCompleted(InvocationResult invocation) {
-        heardAt.add(f.time.instant());
-      }
-    });
+    handle.addListener(
+        new ProgressListener() {
+          @Override
+          public void onInvocationCompleted(InvocationResult invocation) {
+            heardAt.add(f.time.instant());
+          }
+        });
 
     f.scheduler.runUntilIdle();
 
@@ -73,7 +74,8 @@ class FleetPollingTest {
 
     CommandResult result = f.runner().run(request().failFast(true).build());
 
-    assertThat(result.countsByOutcome()).containsEntry(Outcome.FAILED, 1)
+    assertThat(result.countsByOutcome())
+        .containsEntry(Outcome.FAILED, 1)
         .containsEntry(Outcome.CANCELLED_BY_CLIENT, 99);
     // Poll 7 (t=1.29 s) sees ErrorCount 1 and lists that command only, then cancels.
     assertThat(f.time.sleeps().subList(0, 7)).endsWith(Duration.ofNanos(298_598_400));
@@ -88,7 +90,8 @@ class FleetPollingTest {
 
     CommandResult result = f.runner().run(request().build());
 
-    assertThat(result.countsByOutcome()).containsEntry(Outcome.FAILED, 1)
+    assertThat(result.countsByOutcome())
+        .containsEntry(Outcome.FAILED, 1)
         .containsEntry(Outcome.SUCCESS, 99);
     assertThat(result.invocations().get(0).stderr()).isEqualTo("boom\n");
     assertThat(ssm.calls("ListCommandInvocations")).isEqualTo(2);

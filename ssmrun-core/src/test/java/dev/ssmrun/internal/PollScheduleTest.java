@@ -68,6 +68,7 @@ class PollScheduleTest {
   @Test
   void constructor_maxBelowInitial_throws() {
     assertThatThrownBy(() -> new PollSchedule(ofSeconds(2), ofSeconds(1), 1.2, 0.1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial <= max");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("initial <= max");
   }
 }

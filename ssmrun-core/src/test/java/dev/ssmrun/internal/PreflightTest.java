@@ -25,7 +25,8 @@ class PreflightTest {
     f.ssm.pingStatus.put(ids.get(0), "ConnectionLost");
 
     assertThatThrownBy(() -> f.runner().run(request().build()))
-        .isInstanceOf(PreflightException.class).hasMessageContaining("ConnectionLost");
+        .isInstanceOf(PreflightException.class)
+        .hasMessageContaining("ConnectionLost");
     assertThat(f.ssm.calls("SendCommand")).isZero();
   }
 
@@ -33,26 +34,27 @@ class PreflightTest {
   void run_waitForOnline_checksEveryTwoSecondsUntilOnline() {
     f.ssm.pingStatus.put(ids.get(0), "ConnectionLost");
     Instant online = f.time.instant().plusSeconds(5);
-    f.time.onSleep(() -> {
-      if (!f.time.instant().isBefore(online)) {
-        f.ssm.pingStatus.remove(ids.get(0));
-      }
-    });
+    f.time.onSleep(
+        () -> {
+          if (!f.time.instant().isBefore(online)) {
+            f.ssm.pingStatus.remove(ids.get(0));
+          }
+        });
 
     CommandResult result = f.runner().run(request().waitForOnline(Duration.ofMinutes(1)).build());
 
     assertThat(result.isSuccessful()).isTrue();
     assertThat(f.ssm.calls("DescribeInstanceInformation")).isEqualTo(4);
-    assertThat(f.time.sleeps()).startsWith(Duration.ofSeconds(2), Duration.ofSeconds(2),
-        Duration.ofSeconds(2));
+    assertThat(f.time.sleeps())
+        .startsWith(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   @Test
   void run_waitForOnlineRunsOut_throws() {
     f.ssm.pingStatus.put(ids.get(2), "ConnectionLost");
 
-    assertThatThrownBy(() -> f.runner().run(request().waitForOnline(Duration.ofSeconds(5))
-        .build())).isInstanceOf(PreflightException.class);
+    assertThatThrownBy(() -> f.runner().run(request().waitForOnline(Duration.ofSeconds(5)).build()))
+        .isInstanceOf(PreflightException.class);
     assertThat(f.time.slept()).isEqualTo(Duration.ofSeconds(5));
   }
 
@@ -60,18 +62,33 @@ class PreflightTest {
   void run_autoDocument_sendsOneCommandPerPlatform() {
     f.ssm.platform.put(ids.get(1), "Windows");
 
-    f.runner().run(RunRequest.builder().script("echo ok").instanceIds(ids)
-        .document(Document.AUTO).build());
+    f.runner()
+        .run(
+            RunRequest.builder()
+                .script("echo ok")
+                .instanceIds(ids)
+                .document(Document.AUTO)
+                .build());
 
-    assertThat(f.ssm.sent()).extracting(r -> r.documentName() + r.instanceIds())
-        .containsExactly("AWS-RunShellScript" + List.of(ids.get(0), ids.get(2)),
+    assertThat(f.ssm.sent())
+        .extracting(r -> r.documentName() + r.instanceIds())
+        .containsExactly(
+            "AWS-RunShellScript" + List.of(ids.get(0), ids.get(2)),
             "AWS-RunPowerShellScript" + List.of(ids.get(1)));
   }
 
   @Test
   void run_tagWithoutMatches_throws() {
-    assertThatThrownBy(() -> f.runner().run(RunRequest.builder().script("x")
-        .addTarget("Role", List.of("db")).preflight(true).build()))
-        .isInstanceOf(PreflightException.class).hasMessageContaining("no managed instance");
+    assertThatThrownBy(
+            () ->
+                f.runner()
+                    .run(
+                        RunRequest.builder()
+                            .script("x")
+                            .addTarget("Role", List.of("db"))
+                            .preflight(true)
+                            .build()))
+        .isInstanceOf(PreflightException.class)
+        .hasMessageContaining("no managed instance");
   }
 }

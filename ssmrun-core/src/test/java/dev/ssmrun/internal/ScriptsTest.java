@@ -30,15 +30,18 @@ class ScriptsTest {
 
     String out = sh(script.toString());
 
-    assertThat(Arrays.asList(out.split("\u001e", -1))).hasSize(values.size() + 1)
+    assertThat(Arrays.asList(out.split("\u001e", -1)))
+        .hasSize(values.size() + 1)
         .startsWith(values.toArray(String[]::new));
   }
 
   @Test
   void render_environmentValues_exportedVerbatim() throws Exception {
     Random random = new Random(7);
-    RunRequest.Builder b = RunRequest.builder().addInstanceId("i-0123456789abcdef0")
-        .script("printf '%s|%s' \"$A\" \"$B\"");
+    RunRequest.Builder b =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .script("printf '%s|%s' \"$A\" \"$B\"");
     String a = randomString(random);
     String c = randomString(random);
     RunRequest request = b.putEnvironment("A", a).putEnvironment("B", c).build();
@@ -50,8 +53,11 @@ class ScriptsTest {
 
   @Test
   void render_multiLineStrict_addsSetEAfterShebang() {
-    RunRequest request = RunRequest.builder().addInstanceId("i-0123456789abcdef0")
-        .script("#!/bin/bash\nfalse\necho x").build();
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .script("#!/bin/bash\nfalse\necho x")
+            .build();
 
     assertThat(Scripts.render(request, Document.SHELL).get(0))
         .isEqualTo("#!/bin/bash\nset -e\nfalse\necho x");
@@ -63,16 +69,23 @@ class ScriptsTest {
 
     assertThat(Scripts.render(b.script("false; echo x").build(), Document.SHELL).get(0))
         .isEqualTo("false; echo x");
-    assertThat(Scripts.render(b.script("#!/usr/bin/python3\nimport os\nprint(1)").build(),
-        Document.SHELL).get(0)).doesNotContain("set -e");
-    assertThat(Scripts.render(b.script("a\nb").strictMode(false).build(), Document.SHELL)
-        .get(0)).isEqualTo("a\nb");
+    assertThat(
+            Scripts.render(
+                    b.script("#!/usr/bin/python3\nimport os\nprint(1)").build(), Document.SHELL)
+                .get(0))
+        .doesNotContain("set -e");
+    assertThat(Scripts.render(b.script("a\nb").strictMode(false).build(), Document.SHELL).get(0))
+        .isEqualTo("a\nb");
   }
 
   @Test
   void render_powerShell_quotesWithDoubledSingleQuotes() {
-    RunRequest request = RunRequest.builder().addInstanceId("i-0123456789abcdef0")
-        .command("Write-Output", "it's \u2019x\u2019").putEnvironment("K", "v'1").build();
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .command("Write-Output", "it's \u2019x\u2019")
+            .putEnvironment("K", "v'1")
+            .build();
 
     assertThat(Scripts.render(request, Document.POWERSHELL).get(0))
         .isEqualTo("$env:K = 'v''1'\n& 'Write-Output' 'it''s \u2019\u2019x\u2019\u2019'");

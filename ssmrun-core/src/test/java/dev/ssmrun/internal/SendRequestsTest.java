@@ -13,15 +13,25 @@ import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 class SendRequestsTest {
   @Test
   void build_mapsEveryRequestSetting() {
-    RunRequest request = RunRequest.builder().script("uptime").addTarget("Role", List.of("web"))
-        .workingDirectory("/srv").executionTimeout(Duration.ofMinutes(2))
-        .deliveryTimeout(Duration.ofMinutes(1)).comment("deploy 42").maxConcurrency("10%")
-        .maxErrors("1").outputS3("bucket", "runs").cloudWatchOutput("/my/group").build();
+    RunRequest request =
+        RunRequest.builder()
+            .script("uptime")
+            .addTarget("Role", List.of("web"))
+            .workingDirectory("/srv")
+            .executionTimeout(Duration.ofMinutes(2))
+            .deliveryTimeout(Duration.ofMinutes(1))
+            .comment("deploy 42")
+            .maxConcurrency("10%")
+            .maxErrors("1")
+            .outputS3("bucket", "runs")
+            .cloudWatchOutput("/my/group")
+            .build();
 
     SendCommandRequest r = SendRequests.build(request, Document.SHELL, List.of(), "abc");
 
     assertThat(r.documentName()).isEqualTo("AWS-RunShellScript");
-    assertThat(r.parameters()).containsEntry("commands", List.of("uptime"))
+    assertThat(r.parameters())
+        .containsEntry("commands", List.of("uptime"))
         .containsEntry("workingDirectory", List.of("/srv"))
         .containsEntry("executionTimeout", List.of("120"));
     assertThat(r.timeoutSeconds()).isEqualTo(60);
@@ -32,18 +42,24 @@ class SendRequestsTest {
     assertThat(r.outputS3KeyPrefix()).isEqualTo("runs");
     assertThat(r.cloudWatchOutputConfig().cloudWatchOutputEnabled()).isTrue();
     assertThat(r.cloudWatchOutputConfig().cloudWatchLogGroupName()).isEqualTo("/my/group");
-    assertThat(r.targets()).singleElement().satisfies(t -> {
-      assertThat(t.key()).isEqualTo("tag:Role");
-      assertThat(t.values()).containsExactly("web");
-    });
+    assertThat(r.targets())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.key()).isEqualTo("tag:Role");
+              assertThat(t.values()).containsExactly("web");
+            });
     assertThat(r.hasInstanceIds()).isFalse();
   }
 
   @Test
   void build_defaults_leaveSsmDefaultsAlone() {
-    SendCommandRequest r = SendRequests.build(RunRequest.builder().script("x")
-        .addInstanceId("i-0123456789abcdef0").build(), Document.POWERSHELL,
-        List.of("i-0123456789abcdef0"), "t");
+    SendCommandRequest r =
+        SendRequests.build(
+            RunRequest.builder().script("x").addInstanceId("i-0123456789abcdef0").build(),
+            Document.POWERSHELL,
+            List.of("i-0123456789abcdef0"),
+            "t");
 
     assertThat(r.documentName()).isEqualTo("AWS-RunPowerShellScript");
     assertThat(r.maxConcurrency()).isNull();

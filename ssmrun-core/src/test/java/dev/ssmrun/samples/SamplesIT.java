@@ -48,20 +48,22 @@ class SamplesIT {
 
   @Test
   void requireSuccess() {
-    assertThat(Samples.requireSuccess(runner, ids)).contains("exit code 28")
-        .contains("disk full").contains(ids.get(2));
+    assertThat(Samples.requireSuccess(runner, ids))
+        .contains("exit code 28")
+        .contains("disk full")
+        .contains(ids.get(2));
   }
 
   @Test
   void watchAndCancel() {
     CommandResult result = Samples.watchAndCancel(runner, ids);
-    assertThat(result.invocations()).extracting(InvocationResult::outcome)
+    assertThat(result.invocations())
+        .extracting(InvocationResult::outcome)
         .containsOnly(Outcome.CANCELLED_BY_CLIENT);
   }
 
   @Test
   void manyAtOnce() {
-    assertThat(Samples.manyAtOnce(runner, ids)).hasSize(3)
-        .allMatch(CommandResult::isSuccessful);
+    assertThat(Samples.manyAtOnce(runner, ids)).hasSize(3).allMatch(CommandResult::isSuccessful);
   }
 }

@@ -31,13 +31,18 @@ final class Baselines {
   private Baselines() {}
 
   static String sendCommand(SsmClient ssm, List<String> ids, String script) {
-    return ssm.sendCommand(b -> b.documentName("AWS-RunShellScript").instanceIds(ids)
-        .parameters(Map.of("commands", List.of(script)))).command().commandId();
+    return ssm.sendCommand(
+            b ->
+                b.documentName("AWS-RunShellScript")
+                    .instanceIds(ids)
+                    .parameters(Map.of("commands", List.of(script))))
+        .command()
+        .commandId();
   }
 
   /** The per-instance loop; returns what it saw per instance. */
-  static Map<String, Seen> perInstanceLoop(SsmClient ssm, Map<String, List<String>> commands,
-      Clock clock) throws InterruptedException {
+  static Map<String, Seen> perInstanceLoop(
+      SsmClient ssm, Map<String, List<String>> commands, Clock clock) throws InterruptedException {
     Map<String, Seen> seen = new LinkedHashMap<>();
     int total = commands.values().stream().mapToInt(List::size).sum();
     Thread.sleep(1000);
@@ -59,8 +64,8 @@ final class Baselines {
     return seen;
   }
 
-  private static void poll(SsmClient ssm, String commandId, String id, Clock clock,
-      Map<String, Seen> seen) {
+  private static void poll(
+      SsmClient ssm, String commandId, String id, Clock clock, Map<String, Seen> seen) {
     try {
       GetCommandInvocationResponse r =
           ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id));
@@ -73,19 +78,21 @@ final class Baselines {
   }
 
   /** One SsmWaiter per instance, all in parallel (sequential waiting would be far worse). */
-  static Map<String, Seen> sdkWaiter(SsmClient ssm, String commandId, List<String> ids,
-      Clock clock) throws Exception {
+  static Map<String, Seen> sdkWaiter(SsmClient ssm, String commandId, List<String> ids, Clock clock)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(ids.size());
     try (SsmWaiter waiter = SsmWaiter.builder().client(ssm).build()) {
       List<Future<Seen>> futures = new ArrayList<>();
       for (String id : ids) {
-        futures.add(pool.submit(() -> {
-          waiter.waitUntilCommandExecuted(b -> b.commandId(commandId).instanceId(id));
-          Instant detected = clock.instant();
-          GetCommandInvocationResponse r =
-              ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id));
-          return new Seen(detected, Instant.parse(r.executionEndDateTime()));
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  waiter.waitUntilCommandExecuted(b -> b.commandId(commandId).instanceId(id));
+                  Instant detected = clock.instant();
+                  GetCommandInvocationResponse r =
+                      ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id));
+                  return new Seen(detected, Instant.parse(r.executionEndDateTime()));
+                }));
       }
       Map<String, Seen> seen = new LinkedHashMap<>();
       for (int i = 0; i < ids.size(); i++) {

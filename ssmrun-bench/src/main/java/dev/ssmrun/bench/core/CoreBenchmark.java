@@ -48,8 +48,11 @@ public final class CoreBenchmark {
   }
 
   private static SsmEmulator emulator(int instances, String faults) {
-    return SsmEmulator.builder().instances(instances).visibilityDelay(VISIBILITY)
-        .faults(faults).start();
+    return SsmEmulator.builder()
+        .instances(instances)
+        .visibilityDelay(VISIBILITY)
+        .faults(faults)
+        .start();
   }
 
   /** Instances sleep 0.5 to 3 s each; how long after its end does each approach notice? */
@@ -65,10 +68,12 @@ public final class CoreBenchmark {
         String script = sleepScript(emu.instanceIds(), random);
         ssmrunLatency(runner, emu.instanceIds(), script).forEach(ssmrun::add);
         String id = Baselines.sendCommand(ssm, emu.instanceIds(), script);
-        Baselines.perInstanceLoop(ssm, Map.of(id, emu.instanceIds()), CLOCK).values()
+        Baselines.perInstanceLoop(ssm, Map.of(id, emu.instanceIds()), CLOCK)
+            .values()
             .forEach(s -> loop.add(Baselines.latency(s)));
         id = Baselines.sendCommand(ssm, emu.instanceIds(), script);
-        Baselines.sdkWaiter(ssm, id, emu.instanceIds(), CLOCK).values()
+        Baselines.sdkWaiter(ssm, id, emu.instanceIds(), CLOCK)
+            .values()
             .forEach(s -> waiter.add(Baselines.latency(s)));
       }
     }
@@ -88,14 +93,16 @@ public final class CoreBenchmark {
 
   private static List<Duration> ssmrunLatency(SsmRunner runner, List<String> ids, String script) {
     Map<String, Instant> detected = new ConcurrentHashMap<>();
-    RunHandle handle = runner.start(RunRequest.builder().instanceIds(ids).script(script)
-        .strictMode(false).build());
-    handle.addListener(new ProgressListener() {
-      @Override
-      public void onInvocationCompleted(InvocationResult invocation) {
-        detected.put(invocation.instanceId(), CLOCK.instant());
-      }
-    });
+    RunHandle handle =
+        runner.start(
+            RunRequest.builder().instanceIds(ids).script(script).strictMode(false).build());
+    handle.addListener(
+        new ProgressListener() {
+          @Override
+          public void onInvocationCompleted(InvocationResult invocation) {
+            detected.put(invocation.instanceId(), CLOCK.instant());
+          }
+        });
     List<Duration> latencies = new ArrayList<>();
     for (InvocationResult r : handle.await().invocations()) {
       Instant seen = detected.get(r.instanceId());
@@ -113,8 +120,8 @@ public final class CoreBenchmark {
         SsmClient ssm = emu.newSsmClient();
         SsmRunner runner = SsmRunner.builder().ssmClient(ssm).build()) {
       int before = totalCalls(emu.state());
-      CommandResult result = runner.run(RunRequest.builder().instanceIds(emu.instanceIds())
-          .script(script).build());
+      CommandResult result =
+          runner.run(RunRequest.builder().instanceIds(emu.instanceIds()).script(script).build());
       int ours = totalCalls(emu.state()) - before;
       String breakdown = byOperation(emu.state());
       before = totalCalls(emu.state());
@@ -125,9 +132,11 @@ public final class CoreBenchmark {
       }
       Baselines.perInstanceLoop(ssm, commands, CLOCK);
       int theirs = totalCalls(emu.state()) - before;
-      System.out.printf("== API calls, %d instances, a %d s command (ssmrun ok=%s)%n",
+      System.out.printf(
+          "== API calls, %d instances, a %d s command (ssmrun ok=%s)%n",
           instances, seconds, result.isSuccessful());
-      System.out.printf("  ssmrun %d calls, per-instance loop %d calls: ratio 1/%.1f%n",
+      System.out.printf(
+          "  ssmrun %d calls, per-instance loop %d calls: ratio 1/%.1f%n",
           ours, theirs, (double) theirs / ours);
       System.out.println("  ssmrun calls by operation: " + breakdown);
       printProblems(result);
@@ -141,9 +150,14 @@ public final class CoreBenchmark {
   }
 
   private static void printProblems(CommandResult result) {
-    result.invocations().stream().filter(r -> !r.isSuccessful()).limit(3).forEach(r ->
-        System.out.printf("  not successful: %s %s/%s exit %d%n", r.instanceId(), r.status(),
-            r.statusDetails(), r.exitCode()));
+    result.invocations().stream()
+        .filter(r -> !r.isSuccessful())
+        .limit(3)
+        .forEach(
+            r ->
+                System.out.printf(
+                    "  not successful: %s %s/%s exit %d%n",
+                    r.instanceId(), r.status(), r.statusDetails(), r.exitCode()));
   }
 
   private static int totalCalls(EmulatorState state) {
@@ -158,26 +172,38 @@ public final class CoreBenchmark {
       String error = "none";
       CommandResult result = null;
       try {
-        result = runner.run(RunRequest.builder().instanceIds(emu.instanceIds())
-            .script("sleep " + seconds).build());
+        result =
+            runner.run(
+                RunRequest.builder()
+                    .instanceIds(emu.instanceIds())
+                    .script("sleep " + seconds)
+                    .build());
       } catch (RuntimeException e) {
         error = e.toString();
       }
       Instant done = CLOCK.instant();
       EmulatorState state = emu.state();
-      System.out.printf("== %d instances, %d s command, 20%% of calls throttled%n", instances,
-          seconds);
-      System.out.printf("  total %d ms, error reaching caller: %s%n",
+      System.out.printf(
+          "== %d instances, %d s command, 20%% of calls throttled%n", instances, seconds);
+      System.out.printf(
+          "  total %d ms, error reaching caller: %s%n",
           Duration.between(start, done).toMillis(), error);
       if (result != null) {
-        Instant lastEnd = result.invocations().stream().map(r -> r.endTime().orElse(start))
-            .max(Instant::compareTo).orElse(start);
-        System.out.printf("  succeeded %d/%d, last instance ended %d ms after the start (the"
-            + " emulator starts 1,000 processes), noticed %d ms later; throttled calls %d%n",
-            result.countsByOutcome().get(dev.ssmrun.Outcome.SUCCESS), instances,
-            Duration.between(start, lastEnd).toMillis(), Duration.between(lastEnd, done).toMillis(),
-            state.calls().values().stream().mapToInt(m -> m.getOrDefault("ThrottlingException",
-                0)).sum());
+        Instant lastEnd =
+            result.invocations().stream()
+                .map(r -> r.endTime().orElse(start))
+                .max(Instant::compareTo)
+                .orElse(start);
+        System.out.printf(
+            "  succeeded %d/%d, last instance ended %d ms after the start (the"
+                + " emulator starts 1,000 processes), noticed %d ms later; throttled calls %d%n",
+            result.countsByOutcome().get(dev.ssmrun.Outcome.SUCCESS),
+            instances,
+            Duration.between(start, lastEnd).toMillis(),
+            Duration.between(lastEnd, done).toMillis(),
+            state.calls().values().stream()
+                .mapToInt(m -> m.getOrDefault("ThrottlingException", 0))
+                .sum());
         printProblems(result);
       }
     }

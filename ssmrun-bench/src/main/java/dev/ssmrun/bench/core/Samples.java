@@ -29,7 +29,8 @@ final class Samples {
 
   @Override
   public String toString() {
-    return String.format("n=%d p50=%d ms p95=%d ms max=%d ms", size(),
-        percentile(50).toMillis(), percentile(95).toMillis(), percentile(100).toMillis());
+    return String.format(
+        "n=%d p50=%d ms p95=%d ms max=%d ms",
+        size(), percentile(50).toMillis(), percentile(95).toMillis(), percentile(100).toMillis());
   }
 }
