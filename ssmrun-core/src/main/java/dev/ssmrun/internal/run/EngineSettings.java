@@ -28,6 +28,7 @@ public final class EngineSettings {
   final Duration preflightInterval;
   final Duration sendLookupWindow;
   final Duration attachGrace;
+  private Duration closeTimeout;
 
   EngineSettings(
       PollSchedule schedule,
@@ -81,7 +82,16 @@ public final class EngineSettings {
 
   /** How long {@code close()} waits for cancelled runs: cancel grace, one poll delay, 2 s. */
   Duration closeTimeout() {
-    return cancelGrace.plus(schedule.max()).plusSeconds(2);
+    return closeTimeout != null ? closeTimeout : cancelGrace.plus(schedule.max()).plusSeconds(2);
+  }
+
+  /** These settings with a fixed close timeout (tests). */
+  EngineSettings withCloseTimeout(Duration d) {
+    EngineSettings copy =
+        new EngineSettings(
+            schedule, notFoundGrace, cancelGrace, preflightInterval, sendLookupWindow, attachGrace);
+    copy.closeTimeout = d;
+    return copy;
   }
 
   private static Duration notNegative(Duration d, String name) {

@@ -184,7 +184,7 @@ public final class Run {
       return cancelLaunch(now);
     }
     Launch.Step step = launch.step(now);
-    step.sent().forEach(watch::add);
+    watch.addAll(launch.sent());
     if (!step.isDone()) {
       return Optional.of(step.pause()); // Waiting for targets, or between tries of one send.
     }
@@ -218,7 +218,7 @@ public final class Run {
     }
     settling = true;
     Launch.Step step = launch.settle(now);
-    step.sent().forEach(watch::add);
+    watch.addAll(launch.sent());
     if (!step.isDone()) {
       return Optional.of(step.pause()); // A lost send may have run: find it to cancel it.
     }
@@ -301,6 +301,7 @@ public final class Run {
   }
 
   private RuntimeException fail(RuntimeException e) {
+    watch.addAll(launch.sent()); // A later send failed: cancel those that made it.
     if (phase != Phase.DONE) {
       watch.cancelRemaining();
       watch.finishRemaining();

@@ -23,6 +23,7 @@ public final class Attachment implements Launch {
 
   private final SsmGateway ssm;
   private final Set<String> missing;
+  private final List<SentCommand> found = new ArrayList<>();
   private final Duration grace;
   private Instant since;
 
@@ -41,7 +42,6 @@ public final class Attachment implements Launch {
   @Override
   public Step step(Instant now) {
     since = since == null ? now : since;
-    List<SentCommand> found = new ArrayList<>();
     for (String id : List.copyOf(missing)) {
       Optional<Command> command = ssm.findCommand(id);
       if (command.isPresent()) {
@@ -51,7 +51,7 @@ public final class Attachment implements Launch {
       }
     }
     if (missing.isEmpty()) {
-      return Step.done(found);
+      return Step.done();
     }
     if (!now.isBefore(since.plus(grace))) {
       String id = missing.iterator().next();
@@ -61,12 +61,17 @@ public final class Attachment implements Launch {
               + id
               + ": check the command id, and the region and endpoint of the SSM client");
     }
-    return Step.after(RETRY, found);
+    return Step.after(RETRY);
   }
 
   @Override
   public Step settle(Instant now) {
-    return Step.done(List.of()); // Nothing was sent: nothing to find before cancelling.
+    return Step.done(); // Nothing was sent: nothing to find before cancelling.
+  }
+
+  @Override
+  public List<SentCommand> sent() {
+    return List.copyOf(found);
   }
 
   @Override

@@ -35,6 +35,7 @@ public final class Dispatch implements Launch {
   private final RunRequest request;
   private final Duration preflightInterval;
   private final Clock clock;
+  private final List<SentCommand> sent = new ArrayList<>();
   private final List<InvocationResult> rejected = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private Instant onlineDeadline;
@@ -76,12 +77,11 @@ public final class Dispatch implements Launch {
   public Step step(Instant now) {
     Optional<Duration> wait = prepare(now);
     if (wait.isPresent()) {
-      return Step.after(wait.get(), List.of()); // Waiting for targets to come online.
+      return Step.after(wait.get()); // Waiting for targets to come online.
     }
     if (chunks == null) {
       chunks = new ArrayDeque<>(plan());
     }
-    List<SentCommand> sent = new ArrayList<>();
     while (sending != null || !chunks.isEmpty()) {
       if (sending == null) {
         chunk = chunks.poll();
@@ -98,26 +98,33 @@ public final class Dispatch implements Launch {
         continue;
       }
       if (step.pause() != null) {
-        return Step.after(step.pause(), sent); // Throttled, or looking for a lost answer.
+        return Step.after(step.pause()); // Throttled, or looking for a lost answer.
       }
       sent.add(sentCommand(step, clock.instant()));
       sending = null;
     }
-    return Step.done(sent);
+    return Step.done();
   }
 
   @Override
   public Step settle(Instant now) {
     if (sending == null) {
-      return Step.done(List.of());
+      return Step.done();
     }
     CommandSender.Step step = sending.recheck(now);
     if (step.pause() != null) {
-      return Step.after(step.pause(), List.of());
+      return Step.after(step.pause());
+    }
+    if (step.command() != null) {
+      sent.add(sentCommand(step, clock.instant()));
     }
     sending = null;
-    return Step.done(
-        step.command() == null ? List.of() : List.of(sentCommand(step, clock.instant())));
+    return Step.done();
+  }
+
+  @Override
+  public List<SentCommand> sent() {
+    return List.copyOf(sent);
   }
 
   @Override

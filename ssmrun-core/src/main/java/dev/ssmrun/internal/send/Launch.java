@@ -13,8 +13,8 @@ import java.util.List;
  */
 public interface Launch {
   /**
-   * One round; the step says which commands became known and how long to pause before the next
-   * round, or that every command is known.
+   * One round; the step says how long to pause before the next round, or that every command is
+   * known. What became known is in {@link #sent()}, even if the round then failed.
    */
   Step step(Instant now);
 
@@ -24,22 +24,25 @@ public interface Launch {
    */
   Step settle(Instant now);
 
+  /** Every command known so far (sent, or found), in order. */
+  List<SentCommand> sent();
+
   /** Instances SSM refused to send to (offline or unknown): they never ran. */
   List<InvocationResult> rejected();
 
   /** Things the caller should know, e.g. a MaxErrors stricter than the failure policy. */
   List<String> warnings();
 
-  /** Commands that became known in one round, and the pause before the next (null: done). */
-  record Step(List<SentCommand> sent, Duration pause) {
+  /** The pause before the next round, or null once every command is known. */
+  record Step(Duration pause) {
     /** A step after which every command is known. */
-    public static Step done(List<SentCommand> sent) {
-      return new Step(List.copyOf(sent), null);
+    public static Step done() {
+      return new Step(null);
     }
 
     /** A step to repeat after {@code pause}. */
-    public static Step after(Duration pause, List<SentCommand> sent) {
-      return new Step(List.copyOf(sent), pause);
+    public static Step after(Duration pause) {
+      return new Step(pause);
     }
 
     /** True once every command is known. */

@@ -34,9 +34,14 @@ public final class Watch {
   /** What one poll saw: the invocations that finished, and the signal for the schedule. */
   public record Poll(List<InvocationResult> finished, PollSchedule.Signal signal) {}
 
-  /** Starts watching {@code command}. */
-  public void add(SentCommand command) {
-    trackers.add(new CommandTracker(command));
+  /** Starts watching those of {@code commands} not watched yet. */
+  public void addAll(List<SentCommand> commands) {
+    Set<String> known = new HashSet<>(commandIds());
+    for (SentCommand command : commands) {
+      if (known.add(command.commandId())) {
+        trackers.add(new CommandTracker(command));
+      }
+    }
   }
 
   /**

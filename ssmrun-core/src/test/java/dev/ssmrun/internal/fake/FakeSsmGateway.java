@@ -70,6 +70,21 @@ public final class FakeSsmGateway implements SsmGateway {
 
   public long throttles;
 
+  /** Listings of commands sent to any of these instances count as throttled and retried. */
+  public final java.util.Set<String> throttledInstances = new java.util.HashSet<>();
+
+  /** When each command was listed, by command id. */
+  public final Map<String, List<Instant>> listedAt = new LinkedHashMap<>();
+
+  /** Thrown by every listing, if set (e.g. access denied). */
+  public RuntimeException listFailure;
+
+  /** SendCommands after this many fail for good (a 400 that nothing cures); -1: never. */
+  public int sendsBeforeRefusal = -1;
+
+  /** If true, CancelCommand is accepted but never takes effect. */
+  public boolean ignoreCancels;
+
   public FakeSsmGateway(FakeTime time) {
     this.time = time;
   }
@@ -94,6 +109,20 @@ public final class FakeSsmGateway implements SsmGateway {
   public synchronized Command sendCommand(SendCommandRequest request) {
     count("SendCommand");
     time.advance(sendTakes);
+    if (sendsBeforeRefusal == 0) {
+      throw SsmException.builder()
+          .statusCode(400)
+          .message("User is not authorized to perform: ssm:SendCommand")
+          .awsErrorDetails(
+              software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                  .errorCode("AccessDeniedException")
+                  .errorMessage("User is not authorized to perform: ssm:SendCommand")
+                  .build())
+          .build();
+    }
+    if (sendsBeforeRefusal > 0) {
+      sendsBeforeRefusal--;
+    }
     if (failSendsBeforeAccepting > 0) {
       failSendsBeforeAccepting--;
       throw SsmException.builder().statusCode(500).message("InternalServerError").build();
@@ -139,10 +168,17 @@ public final class FakeSsmGateway implements SsmGateway {
                   .build())
           .build();
     }
+    if (listFailure != null) {
+      throw listFailure;
+    }
     if (retriedThrottleOnEveryList) {
       throttles++;
     }
+    listedAt.computeIfAbsent(commandId, id -> new ArrayList<>()).add(time.instant());
     FakeCommand c = commands.get(commandId);
+    if (c != null && c.instances.stream().anyMatch(throttledInstances::contains)) {
+      throttles++;
+    }
     if (c == null || !visible(c)) {
       return List.of();
     }
@@ -245,8 +281,12 @@ public final class FakeSsmGateway implements SsmGateway {
     int errors =
         (int) states.stream().filter(s -> s.equals("Failed") || s.equals("TimedOut")).count();
     boolean done = completed == c.instances.size();
+    int timeout = c.request.timeoutSeconds() == null ? 3600 : c.request.timeoutSeconds();
     return Command.builder()
         .commandId(c.id)
+        .instanceIds(c.request.hasInstanceIds() ? c.request.instanceIds() : List.of())
+        .requestedDateTime(c.requestedAt)
+        .expiresAfter(c.requestedAt.plusSeconds(timeout + 3600L))
         .comment(c.request.comment())
         .status(done ? "Success" : "InProgress")
         .targetCount(c.instances.size())
@@ -259,6 +299,9 @@ public final class FakeSsmGateway implements SsmGateway {
   @Override
   public synchronized void cancel(String commandId, List<String> instanceIds) {
     count("CancelCommand");
+    if (ignoreCancels) {
+      return;
+    }
     FakeCommand c = commands.get(commandId);
     List<String> which = instanceIds.isEmpty() ? c.instances : instanceIds;
     which.forEach(i -> c.cancelledAt.putIfAbsent(i, time.instant()));
