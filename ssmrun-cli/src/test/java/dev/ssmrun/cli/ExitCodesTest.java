@@ -21,9 +21,27 @@ class ExitCodesTest {
   }
 
   @Test
-  void of_disagreeAndPolicyBroken_returns1() {
+  void of_policyBroken_returnsTheFailedInstancesCommonCode() {
     CommandResult r = result(FailurePolicy.none(), invocation("i-1", 0), invocation("i-2", 9));
+    assertThat(ExitCodes.of(r)).isEqualTo(9);
+  }
+
+  @Test
+  void of_failedDisagreeAndPolicyBroken_returns1() {
+    CommandResult r = result(FailurePolicy.none(), invocation("i-1", 4), invocation("i-2", 9));
     assertThat(ExitCodes.of(r)).isEqualTo(1);
+  }
+
+  @Test
+  void of_allFailedAlikeButPolicyHolds_returns0LikeTheJson() {
+    CommandResult r =
+        result(
+            FailurePolicy.fraction(1),
+            invocation("i-1", 4),
+            invocation("i-2", 4),
+            invocation("i-3", 4));
+    assertThat(r.isSuccessful()).isTrue();
+    assertThat(ExitCodes.of(r)).isZero();
   }
 
   @Test
