@@ -53,7 +53,9 @@ final class SendCommandOperation {
     b.keyPrefix = optional(req, "OutputS3KeyPrefix", "outputS3KeyPrefix", 0, 500, null);
     b.document = document(documentName);
     b.documentVersion = documentVersion(req);
-    b.parameters = DocumentParameters.validate(req.stringListMap("Parameters"));
+    b.parameters =
+        DocumentParameters.validate(
+            ParameterReferences.resolve(engine.parameters, req.stringListMap("Parameters")));
     b.executionTimeoutSeconds = Integer.parseInt(b.parameters.get("executionTimeout").get(0));
     checkSize(documentName, b.parameters);
     b.request = req.body;
