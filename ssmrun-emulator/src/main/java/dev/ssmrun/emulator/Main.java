@@ -12,12 +12,14 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp ... dev.ssmrun.emulator.Main [--port P] [--s3-port P] [--instances N] [--seed N]
  *     [--tag Key=Value]... [--faults SPEC] [--visibility-delay-ms N]
+ *     [--log-upload-interval-ms N] [--final-log-upload-delay-ms N]
  * </pre>
  */
 public final class Main {
   private static final String USAGE =
       "usage: Main [--port P] [--s3-port P] [--instances N] [--seed N] [--tag Key=Value]..."
-          + " [--faults SPEC] [--visibility-delay-ms N]";
+          + " [--faults SPEC] [--visibility-delay-ms N] [--log-upload-interval-ms N]"
+          + " [--final-log-upload-delay-ms N]";
 
   private Main() {}
 
@@ -66,6 +68,10 @@ public final class Main {
       case "--faults" -> builder.faults(value);
       case "--visibility-delay-ms" ->
           builder.visibilityDelay(Duration.ofMillis(number(flag, value)));
+      case "--log-upload-interval-ms" ->
+          builder.logUploadInterval(Duration.ofMillis(number(flag, value)));
+      case "--final-log-upload-delay-ms" ->
+          builder.finalLogUploadDelay(Duration.ofMillis(number(flag, value)));
       default -> throw new IllegalArgumentException("unknown option " + flag);
     }
   }

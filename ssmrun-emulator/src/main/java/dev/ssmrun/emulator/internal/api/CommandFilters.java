@@ -13,6 +13,40 @@ final class CommandFilters {
   private static final Set<String> KEYS =
       Set.of("InvokedAfter", "InvokedBefore", "Status", "ExecutionStage", "DocumentName");
 
+  /** The Status values each API accepts (model {@code CommandFilter.value}). */
+  private static final Set<String> COMMAND_STATUSES =
+      Set.of(
+          "Pending",
+          "InProgress",
+          "Success",
+          "Cancelled",
+          "Failed",
+          "TimedOut",
+          "AccessDenied",
+          "DeliveryTimedOut",
+          "ExecutionTimedOut",
+          "Incomplete",
+          "NoInstancesInTag",
+          "LimitExceeded");
+
+  private static final Set<String> INVOCATION_STATUSES =
+      Set.of(
+          "Pending",
+          "InProgress",
+          "Delayed",
+          "Success",
+          "Cancelled",
+          "Failed",
+          "TimedOut",
+          "AccessDenied",
+          "DeliveryTimedOut",
+          "ExecutionTimedOut",
+          "Undeliverable",
+          "InvalidPlatform",
+          "Terminated");
+
+  private static final Set<String> STAGES = Set.of("Executing", "Complete");
+
   private final List<JsonNode> filters;
 
   private CommandFilters(List<JsonNode> filters) {
@@ -40,6 +74,21 @@ final class CommandFilters {
       }
       if (key.startsWith("Invoked")) {
         time(value);
+      }
+      Set<String> allowed =
+          key.equals("Status")
+              ? (allowStage ? COMMAND_STATUSES : INVOCATION_STATUSES)
+              : key.equals("ExecutionStage") ? STAGES : null;
+      if (allowed != null && !allowed.contains(value)) {
+        throw AwsError.of(
+            "InvalidFilterKey",
+            "The filter value "
+                + value
+                + " is not valid for "
+                + key
+                + "; valid values: "
+                + new java.util.TreeSet<>(allowed)
+                + ".");
       }
     }
     return new CommandFilters(filters);

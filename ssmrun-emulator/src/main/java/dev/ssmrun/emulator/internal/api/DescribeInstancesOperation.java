@@ -34,6 +34,19 @@ final class DescribeInstancesOperation {
           "SourceTypes",
           "tag-key");
 
+  /** The values the enum-like filter keys accept. */
+  private static final java.util.Map<String, Set<String>> VALUES =
+      java.util.Map.of(
+          "PingStatus", Set.of("Online", "ConnectionLost", "Inactive"),
+          "PlatformTypes", Set.of("Windows", "Linux", "MacOS"),
+          "ResourceType", Set.of("ManagedInstance", "EC2Instance"),
+          "SourceTypes",
+              Set.of(
+                  "AWS::EC2::Instance",
+                  "AWS::IoT::Thing",
+                  "AWS::SSM::ManagedInstance",
+                  "Microsoft.Compute/virtualMachines"));
+
   private final Engine engine;
 
   DescribeInstancesOperation(Engine engine) {
@@ -87,6 +100,23 @@ final class DescribeInstancesOperation {
       throw AwsError.of(
           "InvalidInstanceInformationFilterValue",
           "Filter " + key + " needs between 1 and 100 values.");
+    }
+    Set<String> allowed = VALUES.get(key);
+    for (String value : values) {
+      if (allowed != null && !allowed.contains(value)) {
+        throw AwsError.of(
+            "InvalidInstanceInformationFilterValue",
+            "The filter value "
+                + value
+                + " is not valid for "
+                + key
+                + "; valid values: "
+                + new java.util.TreeSet<>(allowed)
+                + ".");
+      }
+    }
+    if (key.equals("InstanceIds")) {
+      SendCommandOperation.checkIds(values, "filters.member.values");
     }
     return new Filter(key, values);
   }
