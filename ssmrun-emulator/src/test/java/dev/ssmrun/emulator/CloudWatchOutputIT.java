@@ -90,7 +90,13 @@ class CloudWatchOutputIT {
 
   @Test
   void outputBeyondTheInlineLimit_publishedInFull() {
-    try (SsmEmulator emu = start(SsmEmulator.builder().finalLogUploadDelay(Duration.ZERO));
+    // Faults hit callers only: the agents write to the log store directly.
+    try (SsmEmulator emu =
+            start(
+                SsmEmulator.builder()
+                    .finalLogUploadDelay(Duration.ZERO)
+                    .faults(
+                        "CreateLogGroup:error=1,CreateLogStream:error=1,PutLogEvents:error=1"));
         SsmClient ssm = emu.newSsmClient();
         CloudWatchLogsClient logs = emu.newLogsClient()) {
       String id = emu.instanceIds().get(0);

@@ -66,6 +66,82 @@ class LogsApiIT {
   }
 
   @Test
+  void groupArnIdentifier_emptyStreamPage_deleteStream() {
+    logs.createLogGroup(b -> b.logGroupName("/api/ident"));
+    logs.createLogStream(b -> b.logGroupName("/api/ident").logStreamName("empty"));
+    String arn =
+        logs.describeLogGroups(b -> b.logGroupNamePrefix("/api/ident"))
+            .logGroups()
+            .get(0)
+            .logGroupArn();
+
+    GetLogEventsResponse empty =
+        logs.getLogEvents(b -> b.logGroupIdentifier(arn).logStreamName("empty"));
+    logs.deleteLogStream(b -> b.logGroupName("/api/ident").logStreamName("empty"));
+
+    assertThat(empty.events()).isEmpty();
+    assertThat(empty.nextForwardToken()).startsWith("f/");
+    assertThat(empty.nextBackwardToken()).startsWith("b/");
+    assertCode(
+        "ResourceNotFoundException",
+        () -> logs.deleteLogStream(b -> b.logGroupName("/api/ident").logStreamName("empty")));
+    assertCode(
+        "InvalidParameterException",
+        () ->
+            logs.getLogEvents(
+                b -> b.logGroupName("/api/ident").logStreamName("x").nextToken("zz")));
+  }
+
+  @Test
+  void logsTargetSignedForSsm_refused() throws Exception {
+    software.amazon.awssdk.http.SdkHttpRequest request =
+        software.amazon.awssdk.http.SdkHttpRequest.builder()
+            .method(software.amazon.awssdk.http.SdkHttpMethod.POST)
+            .uri(EMU.emulator().endpoint())
+            .putHeader("X-Amz-Target", "Logs_20140328.DescribeLogGroups")
+            .putHeader("Content-Type", "application/x-amz-json-1.1")
+            .build();
+    var signed =
+        software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(
+                            software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(
+                                "test", "test"))
+                        .request(request)
+                        .payload(
+                            software.amazon.awssdk.http.ContentStreamProvider.fromUtf8String("{}"))
+                        .putProperty(
+                            software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner
+                                .SERVICE_SIGNING_NAME,
+                            "ssm")
+                        .putProperty(
+                            software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                            "us-east-1"));
+    java.net.http.HttpRequest.Builder http =
+        java.net.http.HttpRequest.newBuilder(EMU.emulator().endpoint())
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+    signed
+        .request()
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> http.header(name, v));
+              }
+            });
+
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"__type\":\"InvalidSignatureException\"");
+    assertThat(answer.body()).contains("'logs'");
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
+  }
+
+  @Test
   void putLogEvents_chronologicalOnly_tooOldRejected_streamMustExist() {
     logs.createLogGroup(b -> b.logGroupName("/api/put"));
     logs.createLogStream(b -> b.logGroupName("/api/put").logStreamName("s"));

@@ -96,6 +96,13 @@ class ParameterStoreIT {
             .parameters();
 
     assertThat(names).containsExactly("/desc/p1", "/desc/p2", "/desc/p3");
+    for (int i = 10; i < 21; i++) {
+      put("/eleven/p" + i, "v", ParameterType.STRING, false);
+    }
+    var firstPage =
+        ssm.describeParameters(b -> b.parameterFilters(f -> f.key("Path").values("/eleven")));
+    assertThat(firstPage.parameters()).hasSize(10); // the default page size
+    assertThat(firstPage.nextToken()).isNotNull();
     assertThat(lists).extracting(ParameterMetadata::name).containsExactly("/desc/deeper/q");
     assertCode(
         "InvalidFilterKey",

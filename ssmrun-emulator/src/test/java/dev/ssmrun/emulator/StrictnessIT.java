@@ -93,6 +93,19 @@ class StrictnessIT {
   }
 
   @Test
+  void defaultLimit_4MiB() throws Exception {
+    try (SsmEmulator emu = SsmEmulator.builder().instances(0).start()) {
+      String over =
+          raw(
+              emu,
+              "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: Logs_20140328.PutLogEvents\r\n"
+                  + "Content-Length: 4194305\r\n\r\n{}");
+
+      assertThat(over).startsWith("HTTP/1.1 413").contains("exceeds the limit of 4194304 bytes");
+    }
+  }
+
+  @Test
   void bodyOverTheLimitThroughTheSdk_refusedNotParsed() {
     SsmException e =
         catchThrowableOfType(
@@ -116,8 +129,11 @@ class StrictnessIT {
   }
 
   private String raw(String request) throws Exception {
-    try (Socket socket =
-        new Socket(EMU.emulator().endpoint().getHost(), EMU.emulator().endpoint().getPort())) {
+    return raw(EMU.emulator(), request);
+  }
+
+  private static String raw(SsmEmulator emu, String request) throws Exception {
+    try (Socket socket = new Socket(emu.endpoint().getHost(), emu.endpoint().getPort())) {
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
