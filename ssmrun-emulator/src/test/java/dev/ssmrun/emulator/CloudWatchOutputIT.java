@@ -178,23 +178,31 @@ class CloudWatchOutputIT {
 
   private static List<FilteredLogEvent> waitForEvents(
       CloudWatchLogsClient logs, String group, String cmd, int count) {
-    List<List<FilteredLogEvent>> last = new ArrayList<>(List.of(List.of()));
-    Poll.until(
-        () -> {
-          last.set(0, filter(logs, group, cmd));
-          return last.get(0).size() >= count;
-        });
-    return last.get(0);
+    return waitFor(logs, group, cmd, events -> events.size() >= count);
   }
 
   private static List<FilteredLogEvent> waitForEvents(
       CloudWatchLogsClient logs, String group, String cmd, String text) {
+    return waitFor(
+        logs,
+        group,
+        cmd,
+        events ->
+            String.join("", events.stream().map(FilteredLogEvent::message).toList())
+                .contains(text));
+  }
+
+  /** Polls FilterLogEvents for the command's streams until {@code done} holds. */
+  private static List<FilteredLogEvent> waitFor(
+      CloudWatchLogsClient logs,
+      String group,
+      String cmd,
+      java.util.function.Predicate<List<FilteredLogEvent>> done) {
     List<List<FilteredLogEvent>> last = new ArrayList<>(List.of(List.of()));
     Poll.until(
         () -> {
           last.set(0, filter(logs, group, cmd));
-          return String.join("", last.get(0).stream().map(FilteredLogEvent::message).toList())
-              .contains(text);
+          return done.test(last.get(0));
         });
     return last.get(0);
   }

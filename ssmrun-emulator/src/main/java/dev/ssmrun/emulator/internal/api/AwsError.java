@@ -42,6 +42,20 @@ public final class AwsError extends RuntimeException {
             + constraint);
   }
 
+  /** A filter value outside the ones its key takes, answered with {@code code}. */
+  static AwsError filterValue(
+      String code, String key, String value, java.util.Set<String> allowed) {
+    return of(
+        code,
+        "The filter value "
+            + value
+            + " is not valid for "
+            + key
+            + "; valid values: "
+            + new java.util.TreeSet<>(allowed)
+            + ".");
+  }
+
   /** {@code InternalServerError}, HTTP 500. */
   public static AwsError internal() {
     return new AwsError("InternalServerError", "Internal Server Error", 500, true);

@@ -13,9 +13,9 @@ final class CommandFilters {
   private static final Set<String> KEYS =
       Set.of("InvokedAfter", "InvokedBefore", "Status", "ExecutionStage", "DocumentName");
 
-  /** The Status values each API accepts (model {@code CommandFilter.value}). */
-  private static final Set<String> COMMAND_STATUSES =
-      Set.of(
+  /** The Status values both APIs accept (model {@code CommandFilter.value}). */
+  private static final List<String> STATUSES =
+      List.of(
           "Pending",
           "InProgress",
           "Success",
@@ -24,26 +24,13 @@ final class CommandFilters {
           "TimedOut",
           "AccessDenied",
           "DeliveryTimedOut",
-          "ExecutionTimedOut",
-          "Incomplete",
-          "NoInstancesInTag",
-          "LimitExceeded");
+          "ExecutionTimedOut");
+
+  private static final Set<String> COMMAND_STATUSES =
+      with(STATUSES, "Incomplete", "NoInstancesInTag", "LimitExceeded");
 
   private static final Set<String> INVOCATION_STATUSES =
-      Set.of(
-          "Pending",
-          "InProgress",
-          "Delayed",
-          "Success",
-          "Cancelled",
-          "Failed",
-          "TimedOut",
-          "AccessDenied",
-          "DeliveryTimedOut",
-          "ExecutionTimedOut",
-          "Undeliverable",
-          "InvalidPlatform",
-          "Terminated");
+      with(STATUSES, "Delayed", "Undeliverable", "InvalidPlatform", "Terminated");
 
   private static final Set<String> STAGES = Set.of("Executing", "Complete");
 
@@ -51,6 +38,12 @@ final class CommandFilters {
 
   private CommandFilters(List<JsonNode> filters) {
     this.filters = filters;
+  }
+
+  private static Set<String> with(List<String> common, String... more) {
+    Set<String> all = new java.util.HashSet<>(common);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
   }
 
   /** Reads and checks the filters; ExecutionStage only where {@code allowStage}. */
@@ -80,15 +73,7 @@ final class CommandFilters {
               ? (allowStage ? COMMAND_STATUSES : INVOCATION_STATUSES)
               : key.equals("ExecutionStage") ? STAGES : null;
       if (allowed != null && !allowed.contains(value)) {
-        throw AwsError.of(
-            "InvalidFilterKey",
-            "The filter value "
-                + value
-                + " is not valid for "
-                + key
-                + "; valid values: "
-                + new java.util.TreeSet<>(allowed)
-                + ".");
+        throw AwsError.filterValue("InvalidFilterKey", key, value, allowed);
       }
     }
     return new CommandFilters(filters);

@@ -104,15 +104,7 @@ final class DescribeInstancesOperation {
     Set<String> allowed = VALUES.get(key);
     for (String value : values) {
       if (allowed != null && !allowed.contains(value)) {
-        throw AwsError.of(
-            "InvalidInstanceInformationFilterValue",
-            "The filter value "
-                + value
-                + " is not valid for "
-                + key
-                + "; valid values: "
-                + new java.util.TreeSet<>(allowed)
-                + ".");
+        throw AwsError.filterValue("InvalidInstanceInformationFilterValue", key, value, allowed);
       }
     }
     if (key.equals("InstanceIds")) {

@@ -174,7 +174,7 @@ final class LogsOperations {
       }
     }
     Paging.Page<ObjectNode> page = Paging.page(matching, req, limit, Paging.LOGS);
-    return page("logGroups", page.items(), page.nextToken());
+    return Shapes.page("logGroups", page.items(), page.nextToken(), Paging.LOGS);
   }
 
   ObjectNode describeLogStreams(Req req) {
@@ -210,7 +210,7 @@ final class LogsOperations {
     Paging.Page<LogStore.StreamInfo> page = Paging.page(matching, req, limit, Paging.LOGS);
     List<ObjectNode> items = new ArrayList<>();
     page.items().forEach(s -> items.add(stream(group, s)));
-    return page("logStreams", items, page.nextToken());
+    return Shapes.page("logStreams", items, page.nextToken(), Paging.LOGS);
   }
 
   ObjectNode getLogEvents(Req req) {
@@ -462,16 +462,6 @@ final class LogsOperations {
 
   private String arn(String resource) {
     return "arn:aws:logs:" + engine.settings.region() + ":000000000000:" + resource;
-  }
-
-  private static ObjectNode page(String name, List<ObjectNode> items, String nextToken) {
-    ObjectNode out = Json.object();
-    ArrayNode array = out.putArray(name);
-    items.forEach(array::add);
-    if (nextToken != null) {
-      out.put("nextToken", nextToken);
-    }
-    return out;
   }
 
   private long now() {
