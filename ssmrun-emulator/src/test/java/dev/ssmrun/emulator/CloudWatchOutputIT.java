@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 class CloudWatchOutputIT {
   private static final String DEFAULT_GROUP = "/aws/ssm/AWS-RunShellScript";
 
+  /** An upload interval no script here outlasts: all output goes in the final upload. */
+  private static final Duration NO_TICKS = Duration.ofHours(1);
+
   @Test
   void linesArriveWhileTheScriptRuns_completeLinesOnly() throws Exception {
     try (SsmEmulator emu = start(SsmEmulator.builder());
@@ -64,7 +67,9 @@ class CloudWatchOutputIT {
 
   @Test
   void lastEventsLandAfterTheStatusIsTerminal_timestampIsUploadTime() {
-    try (SsmEmulator emu = start(SsmEmulator.builder().finalLogUploadDelay(Duration.ofSeconds(3)));
+    // No wake-up while the short script runs: everything goes in the final upload.
+    try (SsmEmulator emu =
+            start(SsmEmulator.builder().finalLogUploadDelay(Duration.ofSeconds(3)), NO_TICKS);
         SsmClient ssm = emu.newSsmClient();
         CloudWatchLogsClient logs = emu.newLogsClient()) {
       String id = emu.instanceIds().get(0);
@@ -95,8 +100,8 @@ class CloudWatchOutputIT {
             start(
                 SsmEmulator.builder()
                     .finalLogUploadDelay(Duration.ZERO)
-                    .faults(
-                        "CreateLogGroup:error=1,CreateLogStream:error=1,PutLogEvents:error=1"));
+                    .faults("CreateLogGroup:error=1,CreateLogStream:error=1,PutLogEvents:error=1"),
+                NO_TICKS);
         SsmClient ssm = emu.newSsmClient();
         CloudWatchLogsClient logs = emu.newLogsClient()) {
       String id = emu.instanceIds().get(0);
@@ -118,7 +123,7 @@ class CloudWatchOutputIT {
 
       assertThat(done.standardOutputContent()).hasSize(24_000).endsWith("--output truncated--");
       assertThat(events).hasSizeGreaterThan(1).allMatch(m -> m.length() <= 200_000);
-      // Zero final delay: everything was there when the status became terminal.
+      // No wake-ups, zero final delay: one final upload, there before the terminal status.
       assertThat(String.join("\n", events) + "\n").isEqualTo(expected.toString());
     }
   }
@@ -144,9 +149,13 @@ class CloudWatchOutputIT {
   }
 
   private static SsmEmulator start(SsmEmulator.Builder builder) {
+    return start(builder, Duration.ofMillis(200));
+  }
+
+  private static SsmEmulator start(SsmEmulator.Builder builder, Duration uploadInterval) {
     return builder
         .visibilityDelay(Duration.ZERO)
-        .logUploadInterval(Duration.ofMillis(200))
+        .logUploadInterval(uploadInterval)
         .filterLogEventsRate(1000)
         .start();
   }
