@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -20,7 +22,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
 
-/** The CloudWatch Logs API through the SDK's CloudWatchLogsClient: shapes, paging, errors. */
+/**
+ * The CloudWatch Logs API through the SDK's CloudWatchLogsClient: shapes, paging, errors. Tests on
+ * the shared emulator use their own group names, so all run side by side.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class LogsApiIT {
   @RegisterExtension
   static final SsmEmulatorExtension EMU =
@@ -263,7 +269,7 @@ class LogsApiIT {
             SsmEmulator.builder()
                 .instances(0)
                 .faults(
-                    "FilterLogEvents:throttle=1,DescribeLogGroups:deny=1,CreateLogGroup:error=1,"
+                    "FilterLogEvents:throttle=1,DescribeLogGroups:deny=1,DeleteLogGroup:error=1,"
                         + "GetLogEvents:empty=1")
                 .start();
         CloudWatchLogsClient faulty = emu.newLogsClient()) {
@@ -271,7 +277,7 @@ class LogsApiIT {
           error(() -> faulty.filterLogEvents(b -> b.logGroupName("/g")));
       CloudWatchLogsException denied = error(() -> faulty.describeLogGroups(b -> {}));
       CloudWatchLogsException unavailable =
-          error(() -> faulty.createLogGroup(b -> b.logGroupName("/g")));
+          error(() -> faulty.deleteLogGroup(b -> b.logGroupName("/g")));
 
       assertThat(throttled.isThrottlingException()).isTrue();
       assertThat(throttled.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
@@ -282,32 +288,28 @@ class LogsApiIT {
           .isEqualTo("ServiceUnavailableException");
       assertThat(unavailable.statusCode()).isEqualTo(500);
       assertThat(emu.state().callCount("DescribeLogGroups", "AccessDeniedException")).isEqualTo(1);
+      assertEmptyPagesMoveOn(faulty);
     }
   }
 
-  @Test
-  void emptyPageFault_tokenMovesOnNeverRepeats() {
-    try (SsmEmulator emu =
-            SsmEmulator.builder().instances(0).faults("GetLogEvents:empty=1").start();
-        CloudWatchLogsClient faulty = emu.newLogsClient()) {
-      faulty.createLogGroup(b -> b.logGroupName("/g"));
-      faulty.createLogStream(b -> b.logGroupName("/g").logStreamName("s"));
-      faulty.putLogEvents(
-          b ->
-              b.logGroupName("/g")
-                  .logStreamName("s")
-                  .logEvents(event(System.currentTimeMillis(), "m")));
+  /** With {@code GetLogEvents:empty=1} every page is empty, and its token never repeats. */
+  private static void assertEmptyPagesMoveOn(CloudWatchLogsClient faulty) {
+    faulty.createLogGroup(b -> b.logGroupName("/g"));
+    faulty.createLogStream(b -> b.logGroupName("/g").logStreamName("s"));
+    faulty.putLogEvents(
+        b ->
+            b.logGroupName("/g")
+                .logStreamName("s")
+                .logEvents(event(System.currentTimeMillis(), "m")));
+    GetLogEventsResponse first =
+        faulty.getLogEvents(b -> b.logGroupName("/g").logStreamName("s").startFromHead(true));
+    GetLogEventsResponse second =
+        faulty.getLogEvents(
+            b -> b.logGroupName("/g").logStreamName("s").nextToken(first.nextForwardToken()));
 
-      GetLogEventsResponse first =
-          faulty.getLogEvents(b -> b.logGroupName("/g").logStreamName("s").startFromHead(true));
-      GetLogEventsResponse second =
-          faulty.getLogEvents(
-              b -> b.logGroupName("/g").logStreamName("s").nextToken(first.nextForwardToken()));
-
-      assertThat(first.events()).isEmpty();
-      assertThat(second.events()).isEmpty();
-      assertThat(second.nextForwardToken()).isNotEqualTo(first.nextForwardToken());
-    }
+    assertThat(first.events()).isEmpty();
+    assertThat(second.events()).isEmpty();
+    assertThat(second.nextForwardToken()).isNotEqualTo(first.nextForwardToken());
   }
 
   @Test
