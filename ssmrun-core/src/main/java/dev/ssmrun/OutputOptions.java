@@ -14,12 +14,19 @@ public final class OutputOptions {
   private final String s3Prefix;
   private final boolean cloudWatch;
   private final String cloudWatchLogGroup;
+  private final boolean follow;
 
-  OutputOptions(String s3Bucket, String s3Prefix, boolean cloudWatch, String cloudWatchLogGroup) {
+  OutputOptions(
+      String s3Bucket,
+      String s3Prefix,
+      boolean cloudWatch,
+      String cloudWatchLogGroup,
+      boolean follow) {
     this.s3Bucket = s3Bucket;
     this.s3Prefix = Objects.requireNonNull(s3Prefix, "s3Prefix == null");
-    this.cloudWatch = cloudWatch;
+    this.cloudWatch = cloudWatch || follow;
     this.cloudWatchLogGroup = cloudWatchLogGroup;
+    this.follow = follow;
   }
 
   /** The S3 bucket SSM writes full output to, if set. */
@@ -30,6 +37,11 @@ public final class OutputOptions {
   /** The S3 key prefix for output; empty if none. */
   public String s3Prefix() {
     return s3Prefix;
+  }
+
+  /** True if ssmrun tails the output live from CloudWatch Logs (which implies {@link #cloudWatch()}). */
+  public boolean follow() {
+    return follow;
   }
 
   /** True if SSM sends the output to CloudWatch Logs too. */
@@ -48,12 +60,13 @@ public final class OutputOptions {
         && Objects.equals(s3Bucket, other.s3Bucket)
         && s3Prefix.equals(other.s3Prefix)
         && cloudWatch == other.cloudWatch
-        && Objects.equals(cloudWatchLogGroup, other.cloudWatchLogGroup);
+        && Objects.equals(cloudWatchLogGroup, other.cloudWatchLogGroup)
+        && follow == other.follow;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(s3Bucket, s3Prefix, cloudWatch, cloudWatchLogGroup);
+    return Objects.hash(s3Bucket, s3Prefix, cloudWatch, cloudWatchLogGroup, follow);
   }
 
   @Override
@@ -66,6 +79,8 @@ public final class OutputOptions {
         + cloudWatch
         + ", logGroup="
         + cloudWatchLogGroup
+        + ", follow="
+        + follow
         + "}";
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -137,6 +138,7 @@ public interface SsmRunner extends AutoCloseable {
   final class Builder {
     private SsmClient ssmClient;
     private S3Client s3Client;
+    private CloudWatchLogsClient logsClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
@@ -156,6 +158,16 @@ public interface SsmRunner extends AutoCloseable {
      */
     public Builder s3Client(S3Client s3Client) {
       this.s3Client = Objects.requireNonNull(s3Client, "s3Client == null");
+      return this;
+    }
+
+    /**
+     * The CloudWatch Logs client that tails live output ({@link RunRequest.Builder#followOutput});
+     * if unset, one is created from the default chains when first needed (and closed with the
+     * runner).
+     */
+    public Builder logsClient(CloudWatchLogsClient logsClient) {
+      this.logsClient = Objects.requireNonNull(logsClient, "logsClient == null");
       return this;
     }
 
@@ -222,7 +234,8 @@ public interface SsmRunner extends AutoCloseable {
 
     /** Builds the runner. */
     public SsmRunner build() {
-      return DefaultSsmRunner.create(ssmClient, s3Client, clock, sleeper, scheduler, settings);
+      return DefaultSsmRunner.create(
+          ssmClient, s3Client, logsClient, clock, sleeper, scheduler, settings);
     }
   }
 }

@@ -12,6 +12,9 @@ import dev.ssmrun.Sleeper;
 import dev.ssmrun.SsmRunner;
 import dev.ssmrun.internal.aws.AwsSsmGateway;
 import dev.ssmrun.internal.aws.SsmGateway;
+import dev.ssmrun.internal.live.AwsLogsGateway;
+import dev.ssmrun.internal.live.LogTail;
+import dev.ssmrun.internal.live.LogsGateway;
 import dev.ssmrun.internal.output.OutputFetcher;
 import dev.ssmrun.internal.send.Attachment;
 import dev.ssmrun.internal.send.Dispatch;
@@ -34,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -41,6 +45,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 public final class DefaultSsmRunner implements SsmRunner {
   private final Supplier<SsmGateway> gateways;
   private final OutputFetcher output;
+  private final Supplier<LogsGateway> logs;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Scheduler scheduler;
@@ -56,6 +61,7 @@ public final class DefaultSsmRunner implements SsmRunner {
   DefaultSsmRunner(
       Supplier<SsmGateway> gateways,
       OutputFetcher output,
+      Supplier<LogsGateway> logs,
       Clock clock,
       Sleeper sleeper,
       Scheduler scheduler,
@@ -64,6 +70,7 @@ public final class DefaultSsmRunner implements SsmRunner {
       List<AutoCloseable> owned) {
     this.gateways = gateways;
     this.output = output;
+    this.logs = logs;
     this.clock = clock;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
@@ -79,6 +86,7 @@ public final class DefaultSsmRunner implements SsmRunner {
   public static DefaultSsmRunner create(
       SsmClient ssm,
       S3Client s3,
+      CloudWatchLogsClient logs,
       Clock clock,
       Sleeper sleeper,
       ScheduledExecutorService executor,
@@ -92,6 +100,11 @@ public final class DefaultSsmRunner implements SsmRunner {
     if (s3 == null) {
       owned.add((AutoCloseable) s3Client);
     }
+    Supplier<CloudWatchLogsClient> logsClient =
+        logs != null ? () -> logs : new LazyClient<>(CloudWatchLogsClient::create);
+    if (logs == null) {
+      owned.add((AutoCloseable) logsClient);
+    }
     ScheduledExecutorService threads =
         executor != null ? executor : Executors.newScheduledThreadPool(2, daemonThreads());
     if (executor == null) {
@@ -100,6 +113,7 @@ public final class DefaultSsmRunner implements SsmRunner {
     return new DefaultSsmRunner(
         () -> new AwsSsmGateway(client),
         new OutputFetcher(s3Client),
+        () -> new AwsLogsGateway(logsClient.get()),
         clock,
         sleeper,
         Scheduler.of(threads),
@@ -212,7 +226,8 @@ public final class DefaultSsmRunner implements SsmRunner {
             request.failFast(),
             request.targets().describeTags(),
             request.timeouts().effectiveWait());
-    return new Run(spec, ssm, launch, output, clock, settings, random, listeners);
+    LogTail tail = request.output().follow() ? new LogTail(logs.get()) : null;
+    return new Run(spec, ssm, launch, output, tail, clock, settings, random, listeners);
   }
 
   private Run attached(AttachRequest request, Listeners listeners) {
@@ -224,7 +239,8 @@ public final class DefaultSsmRunner implements SsmRunner {
             request.failFast(),
             List.of("the command's targets"),
             request.waitTimeout().orElse(null));
-    return new Run(spec, ssm, launch, output, clock, settings, random, listeners);
+    LogTail tail = request.followOutput() ? new LogTail(logs.get()) : null;
+    return new Run(spec, ssm, launch, output, tail, clock, settings, random, listeners);
   }
 
   private static Listeners listeners(ProgressListener listener) {

@@ -28,6 +28,10 @@ public final class EngineSettings {
   final Duration preflightInterval;
   final Duration sendLookupWindow;
   final Duration attachGrace;
+
+  /** How long a finished invocation waits for CloudWatch's last events, if only it has them. */
+  final Duration lateEvents = Duration.ofSeconds(3);
+
   private Duration closeTimeout;
 
   EngineSettings(

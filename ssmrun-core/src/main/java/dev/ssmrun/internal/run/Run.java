@@ -6,6 +6,7 @@ import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Progress;
 import dev.ssmrun.Timeouts;
 import dev.ssmrun.internal.aws.SsmGateway;
+import dev.ssmrun.internal.live.LogTail;
 import dev.ssmrun.internal.output.OutputFetcher;
 import dev.ssmrun.internal.send.Launch;
 import dev.ssmrun.internal.watch.PollSchedule;
@@ -14,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,19 +47,19 @@ public final class Run {
   private final SsmGateway ssm;
   private final Launch launch;
   private final Watch watch;
-  private final OutputFetcher output;
+  private final Completions completions;
   private final Clock clock;
   private final EngineSettings settings;
   private final Random random;
   private final Listeners listeners;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
-  private final Map<String, InvocationResult> resolved = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final RunOutcome ending;
   private volatile Progress progress = Progress.of(List.of(), List.of(), false);
   private Phase phase = Phase.LAUNCH;
   private Duration base;
   private Instant deadline;
+  private Instant nextPoll;
   private Instant cancelUntil;
   private boolean settling;
 
@@ -69,6 +68,7 @@ public final class Run {
       SsmGateway ssm,
       Launch launch,
       OutputFetcher output,
+      LogTail tail,
       Clock clock,
       EngineSettings settings,
       Random random,
@@ -77,12 +77,12 @@ public final class Run {
     this.ssm = ssm;
     this.launch = launch;
     this.watch = new Watch(ssm, settings.notFoundGrace, spec.failFast());
-    this.output = output;
     this.clock = clock;
     this.settings = settings;
     this.random = random;
     this.listeners = listeners;
     this.ending = new RunOutcome(spec);
+    this.completions = new Completions(output, tail, settings.lateEvents, listeners, this::warn);
     this.base = settings.schedule.initial();
     Instant now = clock.instant();
     this.deadline = spec.waitTimeout() == null ? null : now.plus(spec.waitTimeout());
@@ -130,7 +130,7 @@ public final class Run {
         if (phase == Phase.WATCH) {
           beginCancel(now, false);
         }
-        record(watch.poll(now).finished());
+        completions.record(watch.poll(now).finished(), now);
         finish();
       }
       return ending.result();
@@ -170,7 +170,8 @@ public final class Run {
       sleeper.sleep(d.orElse(Duration.ZERO));
     }
     try {
-      record(watch.poll(clock.instant(), true).finished());
+      completions.record(watch.poll(clock.instant(), true).finished(), clock.instant());
+      completions.flush();
     } catch (RuntimeException e) {
       throw fail(e);
     } finally {
@@ -184,7 +185,7 @@ public final class Run {
       return cancelLaunch(now);
     }
     Launch.Step step = launch.step(now);
-    watch.addAll(launch.sent());
+    learnSent();
     if (!step.isDone()) {
       return Optional.of(step.pause()); // Waiting for targets, or between tries of one send.
     }
@@ -197,7 +198,14 @@ public final class Run {
     // A fleet's first commands have waited while the rest were sent: resume their schedule.
     Instant first = watch.firstSent().filter(t -> t.isBefore(sent)).orElse(sent);
     base = settings.schedule.resumed(Duration.between(first, sent));
-    return Optional.of(delay(sent, Duration.ZERO));
+    Duration d = delay(sent, Duration.ZERO);
+    nextPoll = sent.plus(d);
+    return Optional.of(d);
+  }
+
+  private void learnSent() {
+    watch.addAll(launch.sent());
+    completions.follow(launch.sent());
   }
 
   /** An attached run waits until SSM gives up on its last command, plus the margin. */
@@ -218,7 +226,7 @@ public final class Run {
     }
     settling = true;
     Launch.Step step = launch.settle(now);
-    watch.addAll(launch.sent());
+    learnSent();
     if (!step.isDone()) {
       return Optional.of(step.pause()); // A lost send may have run: find it to cancel it.
     }
@@ -231,22 +239,42 @@ public final class Run {
     if (cancelRequested.get() || !now.isBefore(deadline)) {
       return beginCancel(now, !cancelRequested.get());
     }
-    long callsBefore = ssm.callCount();
-    Watch.Poll poll = watch.poll(now);
-    record(poll.finished());
-    if (watch.isComplete()) {
+    if (!now.isBefore(nextPoll)) {
+      long callsBefore = ssm.callCount();
+      Watch.Poll poll = watch.poll(now);
+      completions.record(poll.finished(), now);
+      if (spec.failFast() && !watch.isComplete() && !watch.policyHolds(spec.policy())) {
+        return beginCancel(now, false);
+      }
+      // A fleet finishes over seconds and each poll costs a probe: progress speeds it up less.
+      Duration floor = watch.probes() ? EngineSettings.FLEET_FLOOR : settings.schedule.initial();
+      base = settings.schedule.next(base, poll.signal(), floor);
+      // A poll that had to list many commands is not repeated at once: a per-run call budget.
+      long calls = ssm.callCount() - callsBefore;
+      Duration spacing = EngineSettings.CALL_SPACING.multipliedBy(Math.max(0, calls - 1));
+      nextPoll = clock.instant().plus(delay(now, spacing));
+    }
+    completions.tick(clock.instant());
+    if (watch.isComplete() && !completions.waiting()) {
       return finish();
     }
-    if (spec.failFast() && !watch.policyHolds(spec.policy())) {
-      return beginCancel(now, false);
+    return Optional.of(untilNextWake());
+  }
+
+  /** The time to the status poll, the tail's tick or a late invocation, whichever is first. */
+  private Duration untilNextWake() {
+    Instant wake = watch.isComplete() ? null : nextPoll;
+    Optional<Instant> other = completions.nextWake();
+    if (other.isPresent() && (wake == null || other.get().isBefore(wake))) {
+      wake = other.get();
     }
-    // A fleet finishes over seconds and each poll costs a probe: progress speeds it up less.
-    Duration floor = watch.probes() ? EngineSettings.FLEET_FLOOR : settings.schedule.initial();
-    base = settings.schedule.next(base, poll.signal(), floor);
-    // A poll that had to list many commands is not repeated at once: a per-run call budget.
-    long calls = ssm.callCount() - callsBefore;
-    return Optional.of(
-        delay(now, EngineSettings.CALL_SPACING.multipliedBy(Math.max(0, calls - 1))));
+    if (wake == null) {
+      wake = clock.instant();
+    }
+    Duration d = Duration.between(clock.instant(), wake);
+    Duration left = Duration.between(clock.instant(), deadline);
+    d = d.compareTo(left) > 0 ? left : d;
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   private Optional<Duration> beginCancel(Instant now, boolean byDeadline) {
@@ -265,10 +293,11 @@ public final class Run {
     PollSchedule.Signal signal = PollSchedule.Signal.NO_CHANGE;
     if (now.isBefore(cancelUntil)) {
       Watch.Poll poll = watch.poll(now);
-      record(poll.finished());
+      completions.record(poll.finished(), now);
+      completions.tick(clock.instant());
       signal = poll.signal();
     }
-    if (watch.isComplete() || !clock.instant().isBefore(cancelUntil)) {
+    if ((watch.isComplete() && !completions.waiting()) || !clock.instant().isBefore(cancelUntil)) {
       return finish();
     }
     base = settings.schedule.next(base, signal);
@@ -276,23 +305,15 @@ public final class Run {
   }
 
   private Optional<Duration> finish() {
+    completions.flush();
     watch.finishRemaining();
     List<InvocationResult> all = new ArrayList<>(launch.rejected());
     for (InvocationResult r : watch.finished()) {
-      all.add(resolved.getOrDefault(key(r), r));
+      all.add(completions.resolved(r));
     }
     phase = Phase.DONE;
     ending.finish(watch.commandIds(), all, warnings, watch.matchedNothing());
     return Optional.empty();
-  }
-
-  /** Reads whole output for what just finished, and tells the listeners. */
-  private void record(List<InvocationResult> finished) {
-    for (InvocationResult r : finished) {
-      InvocationResult complete = output.complete(r);
-      resolved.put(key(r), complete);
-      listeners.completed(complete);
-    }
   }
 
   private void warn(String warning) {
@@ -309,7 +330,7 @@ public final class Run {
     }
     List<InvocationResult> all = new ArrayList<>(launch.rejected());
     for (InvocationResult r : watch.finished()) {
-      all.add(resolved.getOrDefault(key(r), r));
+      all.add(completions.resolved(r));
     }
     return ending.failure(e, watch.commandIds(), all, warnings);
   }
@@ -317,7 +338,7 @@ public final class Run {
   private void publish() {
     List<InvocationResult> current = new ArrayList<>(launch.rejected());
     for (InvocationResult r : watch.current()) {
-      current.add(resolved.getOrDefault(key(r), r));
+      current.add(completions.resolved(r));
     }
     Progress next = Progress.of(watch.commandIds(), current, phase == Phase.DONE);
     if (!next.equals(progress)) {
@@ -339,9 +360,5 @@ public final class Run {
 
   private static Duration shorter(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String key(InvocationResult r) {
-    return r.commandId() + "/" + r.instanceId();
   }
 }

@@ -112,6 +112,7 @@ class ConcurrencyContractTest {
         new DefaultSsmRunner(
             f.ssm::view,
             new OutputFetcher(() -> null),
+            () -> f.logs,
             f.time,
             f.time,
             f.scheduler,
@@ -164,7 +165,8 @@ class ConcurrencyContractTest {
     return new DefaultSsmRunner(
         gateways,
         new OutputFetcher(() -> null),
-        f.time,
+        () -> f.logs,
+        java.time.Clock.systemUTC(), // Real threads wait real time: the run's clock must move.
         f.time,
         scheduler,
         EngineSettings.DEFAULT,

@@ -1,5 +1,6 @@
 package dev.ssmrun.internal.run;
 
+import dev.ssmrun.internal.fake.FakeLogsGateway;
 import dev.ssmrun.internal.fake.FakeSsmGateway;
 import dev.ssmrun.internal.fake.FakeTime;
 import dev.ssmrun.internal.output.OutputFetcher;
@@ -11,6 +12,7 @@ final class Fixtures {
   final FakeTime time = new FakeTime();
   final FakeSsmGateway ssm = new FakeSsmGateway(time);
   final FakeScheduler scheduler = new FakeScheduler(time);
+  final FakeLogsGateway logs = new FakeLogsGateway();
 
   DefaultSsmRunner runner() {
     return runner(EngineSettings.DEFAULT);
@@ -20,6 +22,7 @@ final class Fixtures {
     return new DefaultSsmRunner(
         ssm::view,
         new OutputFetcher(() -> null),
+        () -> logs,
         time,
         time,
         scheduler,
