@@ -1,12 +1,16 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.PreflightException;
-import dev.ssmrun.SsmRunException;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code ssmrun} command; its subcommands do the work. */
 @Command(
@@ -14,65 +18,58 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {RunCommand.class, EmulatorCommand.class},
+    subcommands = {
+      RunCommand.class,
+      InstancesCommand.class,
+      EmulatorCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class
+    },
     description = {
       "Run commands on EC2 instances and other SSM-managed nodes through AWS Systems Manager Run"
-          + " Command: send, wait, and report each instance's exit code, stdout and stderr.",
+          + " Command: send, watch, and report each instance's exit code, stdout and stderr.",
+      "Every command takes --region, --profile, --endpoint-url, --s3-endpoint-url and --local,"
+          + " and honours the AWS CLI's environment variables and config files.",
       "",
       "Examples:",
       "  ssmrun run --local -- 'echo hello from $AWS_SSM_INSTANCE_ID'",
       "  ssmrun run -i i-0123456789abcdef0 -- 'uptime'",
       "  ssmrun run -t Role=web --allow-failures 10%% -- 'systemctl restart app'",
+      "  ssmrun instances -t Role=web --online",
       "  ssmrun emulator --instances 5",
+      "  ssmrun help run",
       ""
     },
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = "%nExit codes (ssmrun run):%n",
     exitCodeList = {
-      "0:success (or failures within --allow-failures)",
-      "1:the command failed, or instances disagreed and the policy was broken",
+      "0:the failure policy held (every instance succeeded, or failures within"
+          + " --allow-failures)",
+      "N:the policy was broken and every failed instance exited N (one instance: its code)",
+      "1:the policy was broken and the failed instances disagree",
       "2:usage error: nothing was sent",
-      "N:the remote exit code, when every instance returned the same one",
       "124:--wait-timeout passed; what still ran was cancelled",
-      "130:interrupted (Ctrl-C); what still ran was cancelled"
+      "130:interrupted (Ctrl-C); what still ran was cancelled",
+      "255:ssmrun could not run the command anywhere (credentials, region, access denied,"
+          + " endpoint unreachable, throttled beyond retries, pre-flight, nothing delivered)"
     })
-final class SsmrunCommand {
-  /** Exit code for usage errors (picocli's default). */
-  static final int USAGE = 2;
+final class SsmrunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
-  /** Exit code for a general failure. */
-  static final int FAILURE = 1;
+  /** {@code ssmrun} alone: the usage on standard error, as a usage error. */
+  @Override
+  public Integer call() {
+    CommandLine cmd = spec.commandLine();
+    cmd.usage(cmd.getErr());
+    return ExitCodes.USAGE;
+  }
 
   /** Builds the configured command line, with {@code services} injected into subcommands. */
   static CommandLine commandLine(Services services) {
     CommandLine cmd = new CommandLine(new SsmrunCommand(), new ServicesFactory(services));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(new ShortUsageErrors());
-    cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof ParameterException pe) {
-            return new ShortUsageErrors().handleParseException(pe, new String[0]);
-          }
-          commandLine.getErr().println("ssmrun: error: " + describe(ex));
-          return FAILURE;
-        });
+    cmd.setExecutionExceptionHandler(new Errors());
     return cmd;
-  }
-
-  private static String describe(Exception ex) {
-    if (ex instanceof PreflightException) {
-      return ex.getMessage()
-          + "\n(ssmrun run: --wait-online DURATION waits for them; --no-preflight skips the check;"
-          + " --document picks SHELL, POWERSHELL or AUTO)";
-    }
-    if (ex instanceof SsmRunException || ex instanceof IllegalArgumentException) {
-      return ex.getMessage();
-    }
-    String hint = AwsSetupHints.forException(ex);
-    if (hint != null) {
-      return hint;
-    }
-    String message = ex.getMessage();
-    return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   /** One line saying what is wrong, then where to read more: no wall of usage text. */
@@ -84,7 +81,33 @@ final class SsmrunCommand {
       err.println("ssmrun: " + ex.getMessage());
       err.println(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-      return USAGE;
+      err.flush();
+      if (cmd.getCommand() instanceof ErrorContext context && context.format() != null) {
+        ErrorPrinter.json(CliError.usage(ex.getMessage()), context.format(), cmd.getOut());
+      }
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** Any other failure: in the caller's words, as JSON too in JSON modes, in full with --debug. */
+  private static final class Errors implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+      if (ex instanceof ParameterException usage) {
+        return new ShortUsageErrors().handleParseException(usage, new String[0]);
+      }
+      ErrorContext context = cmd.getCommand() instanceof ErrorContext c ? c : null;
+      CliError error = CliError.of(ex, context == null ? "SSM" : context.where());
+      PrintWriter err = cmd.getErr();
+      if (context != null && context.debug()) {
+        new DebugLog(err::println).error(ex);
+      }
+      err.println("ssmrun: error: " + error.message());
+      err.flush();
+      if (context != null) {
+        ErrorPrinter.json(error, context.format(), cmd.getOut());
+      }
+      return error.exitCode();
     }
   }
 }

@@ -1,16 +1,19 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.SsmRunner;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Services whose "embedded" emulator is started up front by the test, so that the test knows its
- * instance ids and can read its recorded calls after the CLI has closed it.
+ * instance ids and can read its recorded calls after the CLI has closed it. The clients are real.
  */
 final class EmulatorServices implements Services {
   final SsmEmulator emulator;
+  final Map<String, String> environment = new HashMap<>();
   private final DefaultServices real = new DefaultServices();
+  boolean terminal;
 
   EmulatorServices(int instances) {
     this(instances, "seed=1");
@@ -26,17 +29,25 @@ final class EmulatorServices implements Services {
   }
 
   @Override
-  public SsmRunner awsRunner(AwsSettings settings) {
-    throw new AssertionError("tests of --local must not reach AWS");
-  }
-
-  @Override
-  public SsmRunner localRunner(SsmEmulator emulator) {
-    return real.localRunner(emulator);
+  public AwsClients connect(AwsSettings settings, DebugLog debug) {
+    if (settings.credentials() == null && settings.endpointUrl() == null) {
+      throw new AssertionError("tests must not reach AWS");
+    }
+    return real.connect(settings, debug);
   }
 
   @Override
   public SsmEmulator startEmulator(EmulatorSettings settings) {
     return emulator;
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  @Override
+  public boolean isTerminal(int fd) {
+    return terminal;
   }
 }
