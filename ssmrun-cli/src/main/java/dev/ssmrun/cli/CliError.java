@@ -99,6 +99,13 @@ record CliError(String code, String message, int exitCode) {
           "no AWS region found: pass --region, set AWS_REGION, or set a region in your AWS"
               + " profile (or try --local for the embedded emulator)");
     }
+    if (message.startsWith("Unable to load credentials")) {
+      return unreachable(
+          "no_credentials",
+          "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass"
+              + " --profile, or configure a default profile (or try --local for the embedded"
+              + " emulator)");
+    }
     java.util.regex.Matcher profile =
         java.util.regex.Pattern.compile("for profile '([^']*)'").matcher(message);
     if (message.contains("Profile file contained no credentials") && profile.find()) {
@@ -108,13 +115,6 @@ record CliError(String code, String message, int exitCode) {
               + profile.group(1)
               + "' does not exist or has no credentials (AWS_CONFIG_FILE,"
               + " AWS_SHARED_CREDENTIALS_FILE, or ~/.aws/config and ~/.aws/credentials)");
-    }
-    if (message.startsWith("Unable to load credentials")) {
-      return unreachable(
-          "no_credentials",
-          "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass"
-              + " --profile, or configure a default profile (or try --local for the embedded"
-              + " emulator)");
     }
     Throwable network = networkCause(e);
     if (network != null) {
