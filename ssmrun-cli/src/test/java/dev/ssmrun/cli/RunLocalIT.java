@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** {@code ssmrun run --local} in-process against an emulator: text, JSON and JSON Lines. */
 class RunLocalIT {
@@ -290,5 +296,35 @@ class RunLocalIT {
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + line, e);
     }
+  }
+
+  @Test
+  void eachInstanceIsPrintedAsSoonAsItFinishes_notAtTheEnd() throws Exception {
+    services = new EmulatorServices(2);
+    String fast = services.emulator.instanceIds().get(0);
+    String slow = services.emulator.instanceIds().get(1);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = SsmrunCommand.commandLine(services);
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    String script =
+        "[ \"$AWS_SSM_INSTANCE_ID\" = " + fast + " ] && { echo fast; exit 0; }; sleep 60";
+
+    CompletableFuture<Integer> cli =
+        CompletableFuture.supplyAsync(() -> cmd.execute("run", "--local", "--", script));
+    for (int i = 0; i < 600 && !err.toString().contains("ssmrun: " + fast + " Success"); i++) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+
+    assertThat(err.toString()).contains("ssmrun: " + fast + " Success exit=0");
+    assertThat(out.toString()).isEqualTo(fast + ": fast\n");
+    assertThat(cli).isNotDone(); // the slow instance still runs
+    try (SsmClient ssm = services.emulator.newSsmClient()) {
+      String commandId = ssm.listCommands(r -> r.maxResults(1)).commands().get(0).commandId();
+      ssm.cancelCommand(r -> r.commandId(commandId));
+    }
+    assertThat(cli.get(60, TimeUnit.SECONDS)).isEqualTo(137) // the only failed instance was killed (SIGKILL);
+    assertThat(err.toString()).contains("ssmrun: " + slow + " Cancelled");
   }
 }
