@@ -324,7 +324,8 @@ class RunLocalIT {
       String commandId = ssm.listCommands(r -> r.maxResults(1)).commands().get(0).commandId();
       ssm.cancelCommand(r -> r.commandId(commandId));
     }
-    assertThat(cli.get(60, TimeUnit.SECONDS)).isEqualTo(137) // the only failed instance was killed (SIGKILL);
+    // The only failed instance was killed (SIGKILL, 137): its code is the exit code.
+    assertThat(cli.get(60, TimeUnit.SECONDS)).isEqualTo(137);
     assertThat(err.toString()).contains("ssmrun: " + slow + " Cancelled");
   }
 }
