@@ -13,7 +13,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,7 +24,7 @@ final class DefaultServices implements Services {
   @Override
   public AwsClients connect(AwsSettings settings, DebugLog debug) {
     List<AutoCloseable> shared = new ArrayList<>();
-    SdkHttpClient http = Apache5HttpClient.create();
+    SdkHttpClient http = UrlConnectionHttpClient.create(DefaultServices::openConnection);
     shared.add(http);
     try {
       AwsCredentialsProvider credentials = credentials(settings);
@@ -47,6 +47,19 @@ final class DefaultServices implements Services {
     } catch (RuntimeException e) {
       AwsClients.closeAll(shared);
       throw e;
+    }
+  }
+
+  /**
+   * The JDK's own connection: TLS is set up on the first https call only, not before every
+   * command (the SDK's default factory builds an SSL context up front, about 100 ms). Proxies come
+   * from the JVM's settings (-Dhttps.proxyHost).
+   */
+  private static java.net.HttpURLConnection openConnection(java.net.URI uri) {
+    try {
+      return (java.net.HttpURLConnection) uri.toURL().openConnection();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

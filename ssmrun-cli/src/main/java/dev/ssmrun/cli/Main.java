@@ -11,7 +11,7 @@ public final class Main {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
-    CommandLine cmd = SsmrunCommand.commandLine(new DefaultServices());
+    CommandLine cmd = SsmrunCommand.commandLine(new DefaultServices(), args);
     // Output is UTF-8 whatever the locale, so that instance output arrives byte for byte.
     cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

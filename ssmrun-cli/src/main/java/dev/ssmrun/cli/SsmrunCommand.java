@@ -1,6 +1,9 @@
 package dev.ssmrun.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,13 +21,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {
-      RunCommand.class,
-      InstancesCommand.class,
-      EmulatorCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
-    },
     description = {
       "Run commands on EC2 instances and other SSM-managed nodes through AWS Systems Manager Run"
           + " Command: send, watch, and report each instance's exit code, stdout and stderr.",
@@ -53,6 +49,18 @@ import picocli.CommandLine.Spec;
           + " endpoint unreachable, throttled beyond retries, pre-flight, nothing delivered)"
     })
 final class SsmrunCommand implements Callable<Integer> {
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          RunCommand.class,
+          InstancesCommand.class,
+          EmulatorCommand.class,
+          CompletionCommand.class,
+          HelpCommand.class);
+
+  /** Commands that need the whole command tree (help pages, completion). */
+  private static final Set<String> NEED_ALL = Set.of("help", "completion");
+
   @Spec CommandSpec spec;
 
   /** {@code ssmrun} alone: the usage on standard error, as a usage error. */
@@ -63,9 +71,49 @@ final class SsmrunCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** Builds the configured command line, with {@code services} injected into subcommands. */
+  /** Builds the whole command line, with {@code services} injected into subcommands. */
   static CommandLine commandLine(Services services) {
-    CommandLine cmd = new CommandLine(new SsmrunCommand(), new ServicesFactory(services));
+    return commandLine(services, SUBCOMMANDS);
+  }
+
+  /**
+   * Builds only what {@code args} can reach: the named subcommand, none for {@code --version},
+   * everything for help, completion or anything else. Reflecting over every option of every
+   * command is most of picocli's start-up cost.
+   */
+  static CommandLine commandLine(Services services, String[] args) {
+    return commandLine(services, needed(args));
+  }
+
+  static List<Class<?>> needed(String[] args) {
+    String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    if (first == null) {
+      boolean onlyVersion =
+          args.length > 0
+              && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
+      return onlyVersion ? List.of() : SUBCOMMANDS;
+    }
+    if (NEED_ALL.contains(first)) {
+      return SUBCOMMANDS;
+    }
+    List<Class<?>> named = SUBCOMMANDS.stream().filter(c -> name(c).equals(first)).toList();
+    return named.isEmpty() ? SUBCOMMANDS : named;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
+
+  private static CommandLine commandLine(Services services, List<Class<?>> subcommands) {
+    ServicesFactory factory = new ServicesFactory(services);
+    CommandLine cmd = new CommandLine(new SsmrunCommand(), factory);
+    for (Class<?> subcommand : subcommands) {
+      try {
+        cmd.addSubcommand(name(subcommand), new CommandLine(factory.create(subcommand), factory));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot create " + subcommand, e);
+      }
+    }
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setParameterExceptionHandler(new ShortUsageErrors());
     cmd.setExecutionExceptionHandler(new Errors());
