@@ -12,13 +12,24 @@ import java.util.Objects;
  * The result of one run: one {@link InvocationResult} per instance, across every SendCommand the
  * run needed. Instances that ran and failed are data here, not exceptions: check {@link
  * #isSuccessful()} or call {@link #requireSuccess()}. This class is immutable and thread-safe.
+ *
+ * <p><b>One verdict.</b> A run succeeds exactly when its failure policy holds (and the client
+ * deadline did not cut it short). {@link #exitCode()} turns that into the one exit code that the
+ * {@code ssmrun} command and its JSON output use too.
  */
 public final class CommandResult {
+  /** {@link #exitCode()} when the client deadline passed, as GNU {@code timeout} exits. */
+  public static final int EXIT_DEADLINE = 124;
+
+  /** {@link #exitCode()} when the command ran nowhere (every instance not delivered), as ssh. */
+  public static final int EXIT_NOT_RUN = 255;
+
   private final List<String> commandIds;
   private final List<InvocationResult> invocations;
   private final FailurePolicy failurePolicy;
   private final boolean deadlineExceeded;
   private final boolean cancelledByClient;
+  private final List<String> warnings;
 
   private CommandResult(Builder b) {
     this.commandIds = List.copyOf(b.commandIds);
@@ -28,6 +39,7 @@ public final class CommandResult {
     this.failurePolicy = b.failurePolicy;
     this.deadlineExceeded = b.deadlineExceeded;
     this.cancelledByClient = b.cancelledByClient;
+    this.warnings = List.copyOf(b.warnings);
   }
 
   /** A new builder; mostly for the engine and for tests of code that consumes results. */
@@ -60,9 +72,17 @@ public final class CommandResult {
     return deadlineExceeded;
   }
 
-  /** True if ssmrun cancelled invocations: deadline, {@code cancel()}, interrupt or fail-fast. */
+  /**
+   * True if ssmrun cancelled invocations: deadline, {@code cancel()}, interrupt, fail-fast or the
+   * runner being closed.
+   */
   public boolean cancelledByClient() {
     return cancelledByClient;
+  }
+
+  /** Things the caller should know that did not fail the run, e.g. a stricter MaxErrors. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** How many instances ended in each outcome; every outcome is present, zero if none. */
@@ -83,11 +103,38 @@ public final class CommandResult {
   }
 
   /**
-   * True if at least one instance ran, the failure policy holds, and the deadline did not pass.
-   * With the default policy this means every instance exited 0.
+   * True if at least one instance is in the result, the failure policy holds, and the client
+   * deadline did not pass. With the default policy this means every instance exited 0.
    */
   public boolean isSuccessful() {
     return !invocations.isEmpty() && policySatisfied() && !deadlineExceeded;
+  }
+
+  /**
+   * The run's exit code, the way {@code ssh} passes a remote one through: 0 when {@link
+   * #isSuccessful()}; {@link #EXIT_DEADLINE} (124) when the client deadline passed; {@link
+   * #EXIT_NOT_RUN} (255) when no instance received the command; otherwise the failed instances'
+   * common exit code if they share one (1 to 255), else 1.
+   */
+  public int exitCode() {
+    if (isSuccessful()) {
+      return 0;
+    }
+    if (deadlineExceeded) {
+      return EXIT_DEADLINE;
+    }
+    if (!invocations.isEmpty()
+        && invocations.stream().allMatch(i -> i.outcome() == Outcome.NOT_DELIVERED)) {
+      return EXIT_NOT_RUN;
+    }
+    List<Integer> codes =
+        invocations.stream()
+            .filter(i -> !i.isSuccessful())
+            .map(InvocationResult::exitCode)
+            .distinct()
+            .toList();
+    boolean common = codes.size() == 1 && codes.get(0) >= 1 && codes.get(0) <= 255;
+    return common ? codes.get(0) : 1;
   }
 
   /**
@@ -109,12 +156,14 @@ public final class CommandResult {
         && other.invocations.equals(invocations)
         && other.failurePolicy.equals(failurePolicy)
         && other.deadlineExceeded == deadlineExceeded
-        && other.cancelledByClient == cancelledByClient;
+        && other.cancelledByClient == cancelledByClient
+        && other.warnings.equals(warnings);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(commandIds, invocations, failurePolicy, deadlineExceeded);
+    return Objects.hash(
+        commandIds, invocations, failurePolicy, deadlineExceeded, cancelledByClient, warnings);
   }
 
   @Override
@@ -134,6 +183,7 @@ public final class CommandResult {
   public static final class Builder {
     private final List<String> commandIds = new ArrayList<>();
     private final List<InvocationResult> invocations = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private FailurePolicy failurePolicy = FailurePolicy.none();
     private boolean deadlineExceeded;
     private boolean cancelledByClient;
@@ -143,6 +193,7 @@ public final class CommandResult {
     private Builder(CommandResult r) {
       commandIds.addAll(r.commandIds);
       invocations.addAll(r.invocations);
+      warnings.addAll(r.warnings);
       failurePolicy = r.failurePolicy;
       deadlineExceeded = r.deadlineExceeded;
       cancelledByClient = r.cancelledByClient;
@@ -158,13 +209,29 @@ public final class CommandResult {
     /** Replaces the invocations. */
     public Builder invocations(List<InvocationResult> invocations) {
       this.invocations.clear();
-      this.invocations.addAll(Objects.requireNonNull(invocations, "invocations == null"));
+      Objects.requireNonNull(invocations, "invocations == null").forEach(this::addInvocation);
       return this;
     }
 
-    /** Adds one invocation. */
+    /**
+     * Adds one invocation.
+     *
+     * @throws IllegalArgumentException if its outcome is {@link Outcome#UNFINISHED}.
+     */
     public Builder addInvocation(InvocationResult invocation) {
-      invocations.add(Objects.requireNonNull(invocation, "invocation == null"));
+      Objects.requireNonNull(invocation, "invocation == null");
+      if (invocation.outcome() == Outcome.UNFINISHED) {
+        throw new IllegalArgumentException(
+            "a result holds finished invocations only: " + invocation);
+      }
+      invocations.add(invocation);
+      return this;
+    }
+
+    /** Replaces the warnings. */
+    public Builder warnings(List<String> warnings) {
+      this.warnings.clear();
+      this.warnings.addAll(Objects.requireNonNull(warnings, "warnings == null"));
       return this;
     }
 

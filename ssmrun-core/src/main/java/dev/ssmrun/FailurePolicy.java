@@ -3,6 +3,7 @@ package dev.ssmrun;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -82,8 +83,29 @@ public final class FailurePolicy {
     if (!allowedInstances.isEmpty()) {
       return allowedInstances.containsAll(failedInstanceIds);
     }
-    int limit = maxFraction >= 0 ? (int) Math.floor(maxFraction * total + 1e-9) : maxFailures;
-    return failedInstanceIds.size() <= limit;
+    return failedInstanceIds.size() <= allowedFailures(total);
+  }
+
+  /**
+   * How many of {@code total} instances may fail: {@code n} for {@code atMost(n)}, the rounded-down
+   * share for {@code fraction}, the number of named instances (at most {@code total}) for {@code
+   * allowInstances}.
+   */
+  public int allowedFailures(int total) {
+    if (!allowedInstances.isEmpty()) {
+      return Math.min(total, allowedInstances.size());
+    }
+    return maxFraction >= 0 ? (int) Math.floor(maxFraction * total + 1e-9) : maxFailures;
+  }
+
+  /** The fraction of {@link #fraction(double)} policies; empty for the others. */
+  public OptionalDouble fraction() {
+    return maxFraction >= 0 ? OptionalDouble.of(maxFraction) : OptionalDouble.empty();
+  }
+
+  /** True for {@link #none()}: no failure is allowed. */
+  public boolean allowsNone() {
+    return allowedInstances.isEmpty() && maxFraction < 0 && maxFailures == 0;
   }
 
   /** True if the failures among {@code invocations} are allowed. */

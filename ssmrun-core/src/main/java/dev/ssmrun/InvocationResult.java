@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class InvocationResult {
   private final String commandId;
   private final String instanceId;
+  private final String instanceName;
   private final String status;
   private final String statusDetails;
   private final int exitCode;
@@ -28,6 +29,7 @@ public final class InvocationResult {
   private InvocationResult(Builder b) {
     this.commandId = Objects.requireNonNull(b.commandId, "commandId == null");
     this.instanceId = Objects.requireNonNull(b.instanceId, "instanceId == null");
+    this.instanceName = b.instanceName;
     this.status = b.status;
     this.statusDetails = b.statusDetails;
     this.exitCode = b.exitCode;
@@ -60,6 +62,11 @@ public final class InvocationResult {
   /** The instance, e.g. {@code "i-0123456789abcdef0"}. */
   public String instanceId() {
     return instanceId;
+  }
+
+  /** The instance's name as SSM lists it (its Name tag or host name); empty if unknown. */
+  public String instanceName() {
+    return instanceName;
   }
 
   /** SSM's invocation status, e.g. {@code "Success"}, {@code "Failed"}, {@code "TimedOut"}. */
@@ -142,6 +149,7 @@ public final class InvocationResult {
     }
     return commandId.equals(r.commandId)
         && instanceId.equals(r.instanceId)
+        && instanceName.equals(r.instanceName)
         && status.equals(r.status)
         && statusDetails.equals(r.statusDetails)
         && exitCode == r.exitCode
@@ -159,7 +167,21 @@ public final class InvocationResult {
   @Override
   public int hashCode() {
     return Objects.hash(
-        commandId, instanceId, status, statusDetails, exitCode, stdout, stderr, outcome);
+        commandId,
+        instanceId,
+        instanceName,
+        status,
+        statusDetails,
+        exitCode,
+        stdout,
+        stderr,
+        stdoutTruncated,
+        stderrTruncated,
+        startTime,
+        endTime,
+        stdoutUrl,
+        stderrUrl,
+        outcome);
   }
 
   /** Ids, status and sizes only: output may hold secrets, so it is never printed. */
@@ -188,6 +210,7 @@ public final class InvocationResult {
   public static final class Builder {
     private String commandId;
     private String instanceId;
+    private String instanceName = "";
     private String status = "Pending";
     private String statusDetails = "";
     private int exitCode = -1;
@@ -206,6 +229,7 @@ public final class InvocationResult {
     private Builder(InvocationResult r) {
       commandId = r.commandId;
       instanceId = r.instanceId;
+      instanceName = r.instanceName;
       status = r.status;
       statusDetails = r.statusDetails;
       exitCode = r.exitCode;
@@ -223,6 +247,12 @@ public final class InvocationResult {
     /** Sets the command id. */
     public Builder commandId(String commandId) {
       this.commandId = Objects.requireNonNull(commandId, "commandId == null");
+      return this;
+    }
+
+    /** Sets the instance's name (null: unknown). */
+    public Builder instanceName(String instanceName) {
+      this.instanceName = instanceName == null ? "" : instanceName;
       return this;
     }
 

@@ -19,7 +19,12 @@ public enum Outcome {
    * Cancelled by ssmrun: the client deadline passed, {@code cancel()} was called, the waiting
    * thread was interrupted, or fail-fast stopped the rest of the fleet.
    */
-  CANCELLED_BY_CLIENT;
+  CANCELLED_BY_CLIENT,
+  /**
+   * Not finished yet (SSM status Pending, InProgress, Delayed or Cancelling). Appears only in
+   * {@link Progress#invocations()} snapshots, never in a {@link CommandResult}.
+   */
+  UNFINISHED;
 
   /** True only for {@link #SUCCESS}. */
   public boolean isSuccess() {

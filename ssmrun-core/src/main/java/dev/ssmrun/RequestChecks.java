@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The validation rules of {@link RunRequest.Builder#build()}: each failure says what to do. */
+/** The validation rules of {@link RunRequest.Builder}: each failure says what to do. */
 final class RequestChecks {
   static final int MAX_COMMENT = 80;
+  private static final int MAX_SCRIPT_BYTES = 60_000;
   private static final Pattern INSTANCE_ID = Pattern.compile("i-(\\w{8}|\\w{17})|mi-\\w{17}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TARGET_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]{1,163}");
@@ -16,25 +17,29 @@ final class RequestChecks {
       Pattern.compile("[1-9][0-9]{0,5}|[1-9][0-9]%|[1-9]%|100%");
   private static final Pattern MAX_ERRORS =
       Pattern.compile("[1-9][0-9]{0,5}|0|[1-9][0-9]%|[0-9]%|100%");
-  private static final int MAX_SCRIPT_BYTES = 60_000;
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
   private RequestChecks() {}
 
   static void instanceId(String id) {
     if (!INSTANCE_ID.matcher(id).matches()) {
-      throw new IllegalArgumentException(
-          "malformed instance id '"
+      throw new InvalidRequestException(
+          "instanceId",
+          "'"
               + id
-              + "': expected i- followed by 8 or 17 characters (e.g. i-0123456789abcdef0) or mi-...");
+              + "' is malformed: expected i- followed by 8 or 17 characters"
+              + " (e.g. i-0123456789abcdef0) or mi- followed by 17");
     }
   }
 
   static void envName(String name) {
     if (!ENV_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "invalid environment variable name '"
+      throw new InvalidRequestException(
+          "environment",
+          "name '"
               + name
-              + "': use letters, digits and _, not starting with a digit (e.g. APP_VERSION)");
+              + "' is invalid: use letters, digits and _, not starting with a digit"
+              + " (e.g. APP_VERSION)");
     }
   }
 
@@ -56,12 +61,12 @@ final class RequestChecks {
 
   private static void target(String key, List<String> values) {
     if (!TARGET_KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException(
-          "invalid target key '" + key + "': use a tag name such as Role, or \"instanceids\"");
+      throw new InvalidRequestException(
+          "target", "key '" + key + "' is invalid: use a tag name such as Role, or instanceids");
     }
     if (values.isEmpty() || values.size() > 50) {
-      throw new IllegalArgumentException(
-          "target " + key + " needs 1 to 50 values, got " + values.size());
+      throw new InvalidRequestException(
+          "target", key + " needs 1 to 50 values, got " + values.size());
     }
     if (key.equalsIgnoreCase("instanceids")) {
       values.forEach(RequestChecks::instanceId);
@@ -70,33 +75,39 @@ final class RequestChecks {
 
   /** The agent silently replaces values outside 5 s..48 h with 3600 s: refuse them instead. */
   static void executionTimeout(Duration d) {
-    range("executionTimeout", d, Duration.ofSeconds(5), Duration.ofDays(2));
+    range("executionTimeout", d, Timeouts.MIN_EXECUTION, Timeouts.MAX_EXECUTION);
   }
 
   static void deliveryTimeout(Duration d) {
-    range("deliveryTimeout", d, Duration.ofSeconds(30), Duration.ofDays(30));
+    range("deliveryTimeout", d, Timeouts.MIN_DELIVERY, Timeouts.MAX_DELIVERY);
   }
 
-  static void positive(String name, Duration d) {
+  static void positive(String setting, Duration d) {
     if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + d);
+      throw new InvalidRequestException(setting, "must be positive, got " + DurationText.of(d));
     }
   }
 
-  private static void range(String name, Duration d, Duration min, Duration max) {
+  private static void range(String setting, Duration d, Duration min, Duration max) {
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      throw new IllegalArgumentException(
-          name + " must be between " + min + " and " + max + " (SSM's limits), got " + d);
+      throw new InvalidRequestException(
+          setting,
+          "must be between "
+              + DurationText.of(min)
+              + " and "
+              + DurationText.of(max)
+              + " (SSM's limits), got "
+              + DurationText.of(d));
     }
   }
 
   static void comment(String comment) {
     if (comment.length() > MAX_COMMENT) {
-      throw new IllegalArgumentException(
-          "comment is "
+      throw new InvalidRequestException(
+          "comment",
+          "is "
               + comment.length()
-              + " characters; keep it"
-              + " to "
+              + " characters; keep it to "
               + MAX_COMMENT
               + " (SSM allows 100 and ssmrun adds a 20-character token)");
     }
@@ -104,49 +115,71 @@ final class RequestChecks {
 
   static void maxConcurrency(String value) {
     if (!MAX_CONCURRENCY.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          "invalid maxConcurrency '"
-              + value
-              + "': use a count such as 10 or a percentage such as 25%");
+      throw new InvalidRequestException(
+          "maxConcurrency",
+          "'" + value + "' is invalid: use a count such as 10 or a percentage such as 25%");
     }
   }
 
   static void maxErrors(String value) {
     if (!MAX_ERRORS.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          "invalid maxErrors '"
-              + value
-              + "': use a count such as 0 or 3, or a percentage such as 10%");
+      throw new InvalidRequestException(
+          "maxErrors",
+          "'" + value + "' is invalid: use a count such as 0 or 3, or a percentage such as 10%");
     }
   }
 
-  static void s3(String bucket, String prefix) {
-    if (bucket.length() < 3 || bucket.length() > 63) {
-      throw new IllegalArgumentException("S3 bucket name must have 3 to 63 characters: " + bucket);
+  /** S3's bucket naming rules (3 to 63 lower-case letters, digits, dots and hyphens). */
+  static void bucket(String setting, String bucket) {
+    if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+      throw new InvalidRequestException(
+          setting,
+          "'"
+              + bucket
+              + "' is not a valid S3 bucket name: use 3 to 63 lower-case letters, digits,"
+              + " dots and hyphens, starting and ending with a letter or digit");
     }
+  }
+
+  static void prefix(String setting, String prefix) {
     if (prefix.length() > 500) {
-      throw new IllegalArgumentException("S3 key prefix must have at most 500 characters");
+      throw new InvalidRequestException(setting, "must have at most 500 characters");
     }
   }
 
+  static void logGroup(String logGroup) {
+    if (logGroup.isEmpty() || logGroup.length() > 512) {
+      throw new InvalidRequestException(
+          "cloudWatchOutput", "log group name must have 1 to 512 characters");
+    }
+  }
+
+  static void workingDirectory(String dir) {
+    if (dir.isEmpty() || dir.length() > 4096 || dir.indexOf('\0') >= 0) {
+      throw new InvalidRequestException(
+          "workingDirectory", "must be 1 to 4096 characters without NUL, e.g. /tmp");
+    }
+  }
+
+  /** Until scripts can be staged through S3, what SSM cannot take inline is refused. */
   static void scriptSize(String script, Map<String, String> environment) {
     int bytes = script.getBytes(StandardCharsets.UTF_8).length;
     for (Map.Entry<String, String> e : environment.entrySet()) {
       bytes += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length + 16;
     }
     if (bytes > MAX_SCRIPT_BYTES) {
-      throw new IllegalArgumentException(
-          "script and environment take "
+      throw new InvalidRequestException(
+          "script",
+          "and environment take "
               + bytes
-              + " bytes; SSM"
-              + " accepts about 64 KB: copy large files to the instance (e.g. via S3) and run them");
+              + " bytes; SSM accepts about 64 KB: copy large files to the instance (e.g. via S3)"
+              + " and run them");
     }
   }
 
-  static void workingDirectory(String dir) {
-    if (dir.isEmpty() || dir.length() > 4096 || dir.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException(
-          "working directory must be 1 to 4096 characters without NUL, e.g. /tmp");
+  static void notNegative(String setting, Duration d) {
+    if (d.isNegative()) {
+      throw new InvalidRequestException(setting, "must not be negative, got " + DurationText.of(d));
     }
   }
 }

@@ -5,22 +5,26 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A run in flight, returned by {@link SsmRunner#start(RunRequest)} once its commands were sent.
- * This interface is thread-safe: {@link #cancel()} may be called from any thread, e.g. a shutdown
- * hook.
+ * A run in flight, returned by {@link SsmRunner#start(RunRequest)} once its commands were sent, or
+ * by {@link SsmRunner#attach} for commands sent before. This interface is thread-safe and none of
+ * its methods waits for an SSM call: {@link #cancel()}, {@link #commandIds()} and {@link
+ * #progress()} return at once from any thread, e.g. a shutdown hook, even while the run's driver
+ * is inside a slow or retried SDK call.
  */
 public interface RunHandle {
   /** The SSM command ids of this run (one per 50 instances, or per target). */
   List<String> commandIds();
 
-  /** A snapshot of the counts so far. */
+  /** A snapshot of every invocation so far, taken after the driver's last step. */
   Progress progress();
 
   /** Adds a listener; it hears about invocations that complete from now on. */
   void addListener(ProgressListener listener);
 
   /**
-   * Waits for the result.
+   * Waits for the result. A failure of the run is rethrown as the {@link RunFailedException} (or
+   * other {@link SsmRunException}) it was, with this caller's stack added as a suppressed
+   * exception.
    *
    * @throws RunInterruptedException if the calling thread is interrupted (the run goes on).
    */

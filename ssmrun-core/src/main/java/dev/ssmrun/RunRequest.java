@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to run and where: a script (or an argv-style command) for instances or tag targets, with
- * its environment, timeouts, output settings and failure policy. This class is immutable and
- * thread-safe; create it with {@link #builder()}.
+ * What to run and where: a {@link Payload} (script or argv, environment, document), its {@link
+ * Targets}, {@link Timeouts} and {@link OutputOptions}, and how the fleet rolls out (SSM's
+ * MaxConcurrency and MaxErrors, the failure policy, fail-fast, pre-flight). This class is immutable
+ * and thread-safe; create it with {@link #builder()}.
  *
  * <pre>{@code
  * RunRequest request = RunRequest.builder()
@@ -30,62 +31,41 @@ import java.util.Set;
  * set -e}, so a failing line stops the script and fails the invocation instead of being masked by
  * the last line's exit status. Turn it off with {@link Builder#strictMode(boolean)}.
  *
+ * <p><b>MaxErrors follows the failure policy</b> unless set: SSM's default of 0 would stop the
+ * rollout at the first failure even where the policy allows more. See {@link Builder#maxErrors}.
+ *
  * <p>Environment values and command arguments are quoted for the shell, so any character is safe.
  * They are part of the command's parameters, which SSM keeps in its command history: do not pass
  * secrets this way.
  */
 public final class RunRequest {
-  /** Added to delivery plus execution timeout when no {@code waitTimeout} is given. */
-  public static final Duration DEFAULT_WAIT_MARGIN = Duration.ofMinutes(1);
-
-  private final String script;
-  private final List<String> command;
-  private final List<String> instanceIds;
-  private final Map<String, List<String>> targets;
-  private final Map<String, String> environment;
-  private final String workingDirectory;
-  private final Duration executionTimeout;
-  private final Duration deliveryTimeout;
-  private final Duration waitTimeout;
+  private final Payload payload;
+  private final Targets targets;
+  private final Timeouts timeouts;
+  private final OutputOptions output;
   private final String comment;
   private final String maxConcurrency;
   private final String maxErrors;
-  private final String outputS3Bucket;
-  private final String outputS3Prefix;
-  private final boolean cloudWatchOutput;
-  private final String cloudWatchLogGroup;
   private final FailurePolicy failurePolicy;
   private final boolean failFast;
-  private final boolean strictMode;
   private final boolean preflight;
   private final Duration waitForOnline;
-  private final Document document;
 
   private RunRequest(Builder b) {
-    script = b.script;
-    command = List.copyOf(b.command);
-    instanceIds = List.copyOf(b.instanceIds);
-    Map<String, List<String>> t = new LinkedHashMap<>();
-    b.targets.forEach((k, v) -> t.put(k, List.copyOf(v)));
-    targets = java.util.Collections.unmodifiableMap(t);
-    environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
-    workingDirectory = b.workingDirectory;
-    executionTimeout = b.executionTimeout;
-    deliveryTimeout = b.deliveryTimeout;
-    waitTimeout = b.waitTimeout;
+    payload =
+        new Payload(
+            b.script, b.command, b.environment, b.workingDirectory, b.strictMode, b.document);
+    targets = new Targets(List.copyOf(b.instanceIds), b.targets);
+    timeouts = new Timeouts(b.executionTimeout, b.deliveryTimeout, b.waitTimeout);
+    output =
+        new OutputOptions(b.outputS3Bucket, b.outputS3Prefix, b.cloudWatch, b.logGroup, b.follow);
     comment = b.comment;
     maxConcurrency = b.maxConcurrency;
     maxErrors = b.maxErrors;
-    outputS3Bucket = b.outputS3Bucket;
-    outputS3Prefix = b.outputS3Prefix;
-    cloudWatchOutput = b.cloudWatchOutput;
-    cloudWatchLogGroup = b.cloudWatchLogGroup;
     failurePolicy = b.failurePolicy;
     failFast = b.failFast;
-    strictMode = b.strictMode;
     preflight = b.preflight;
     waitForOnline = b.waitForOnline;
-    document = b.document;
   }
 
   /** A new builder. */
@@ -98,60 +78,24 @@ public final class RunRequest {
     return new Builder(this);
   }
 
-  /** The script text, unless the request holds an argv-style {@link #command()}. */
-  public Optional<String> script() {
-    return Optional.ofNullable(script);
+  /** What runs: script or command, environment, working directory, strict mode, document. */
+  public Payload payload() {
+    return payload;
   }
 
-  /** The argv-style command; empty when the request holds a {@link #script()}. */
-  public List<String> command() {
-    return command;
-  }
-
-  /** Instance ids in the order given, without duplicates; empty when tag targets are used. */
-  public List<String> instanceIds() {
-    return instanceIds;
-  }
-
-  /** Tag targets, key to values, e.g. {@code Role -> [web, api]}; SSM resolves them. */
-  public Map<String, List<String>> targets() {
+  /** Where it runs: instance ids or tag targets. */
+  public Targets targets() {
     return targets;
   }
 
-  /** Environment variables exported before the script runs. */
-  public Map<String, String> environment() {
-    return environment;
+  /** Delivery, execution and client timeouts. */
+  public Timeouts timeouts() {
+    return timeouts;
   }
 
-  /** The directory the script starts in, if set; otherwise SSM's default. */
-  public Optional<String> workingDirectory() {
-    return Optional.ofNullable(workingDirectory);
-  }
-
-  /** How long the script may run before SSM kills it. Defaults to 1 hour. */
-  public Duration executionTimeout() {
-    return executionTimeout;
-  }
-
-  /** How long SSM tries to deliver the command to an instance. Defaults to 10 minutes. */
-  public Duration deliveryTimeout() {
-    return deliveryTimeout;
-  }
-
-  /** The client deadline as set; see {@link #effectiveWaitTimeout()}. */
-  public Optional<Duration> waitTimeout() {
-    return Optional.ofNullable(waitTimeout);
-  }
-
-  /**
-   * How long the client waits before cancelling what still runs: the {@link #waitTimeout()} if
-   * set, else delivery timeout plus execution timeout plus {@link #DEFAULT_WAIT_MARGIN}.
-   */
-  public Duration effectiveWaitTimeout() {
-    if (waitTimeout != null) {
-      return waitTimeout;
-    }
-    return deliveryTimeout.plus(executionTimeout).plus(DEFAULT_WAIT_MARGIN);
+  /** S3 and CloudWatch output settings. */
+  public OutputOptions output() {
+    return output;
   }
 
   /** The user's part of the SSM comment (ssmrun appends its own token). */
@@ -159,34 +103,17 @@ public final class RunRequest {
     return Optional.ofNullable(comment);
   }
 
-  /** SSM {@code MaxConcurrency}, e.g. {@code "10"} or {@code "25%"}; SSM's default if unset. */
+  /** SSM {@code MaxConcurrency}, e.g. {@code "10"} or {@code "25%"}; SSM's default (50) if unset. */
   public Optional<String> maxConcurrency() {
     return Optional.ofNullable(maxConcurrency);
   }
 
-  /** SSM {@code MaxErrors}, e.g. {@code "0"} or {@code "10%"}; SSM's default if unset. */
+  /**
+   * SSM {@code MaxErrors} as set, e.g. {@code "0"} or {@code "10%"}; if unset, ssmrun derives it
+   * from the {@link #failurePolicy()} (see {@link Builder#maxErrors}).
+   */
   public Optional<String> maxErrors() {
     return Optional.ofNullable(maxErrors);
-  }
-
-  /** The S3 bucket SSM writes full output to, if set. */
-  public Optional<String> outputS3Bucket() {
-    return Optional.ofNullable(outputS3Bucket);
-  }
-
-  /** The S3 key prefix for output; empty if none. */
-  public String outputS3Prefix() {
-    return outputS3Prefix;
-  }
-
-  /** True if SSM should send output to CloudWatch Logs. */
-  public boolean cloudWatchOutput() {
-    return cloudWatchOutput;
-  }
-
-  /** The CloudWatch log group, if set; otherwise SSM's default ({@code /aws/ssm/<document>}). */
-  public Optional<String> cloudWatchLogGroup() {
-    return Optional.ofNullable(cloudWatchLogGroup);
   }
 
   /** How many failed instances are acceptable. Defaults to {@link FailurePolicy#none()}. */
@@ -194,17 +121,16 @@ public final class RunRequest {
     return failurePolicy;
   }
 
-  /** True if the rest is cancelled as soon as the failure policy is violated. */
+  /** True if the rest is cancelled as soon as the failure policy is violated. Default false. */
   public boolean failFast() {
     return failFast;
   }
 
-  /** True (the default) if multi-line shell scripts run with {@code set -e}. */
-  public boolean strictMode() {
-    return strictMode;
-  }
-
-  /** True if targets are checked with {@code DescribeInstanceInformation} before sending. */
+  /**
+   * True if targets are checked with {@code DescribeInstanceInformation} before sending. Off by
+   * default in the library (the {@code ssmrun} command turns it on); {@link Document#AUTO} implies
+   * it.
+   */
   public boolean preflight() {
     return preflight;
   }
@@ -214,32 +140,17 @@ public final class RunRequest {
     return waitForOnline;
   }
 
-  /** The SSM document. Defaults to {@link Document#SHELL}. */
-  public Document document() {
-    return document;
-  }
-
   /** Counts and settings only: scripts and environment values may hold secrets. */
   @Override
   public String toString() {
-    return "RunRequest{instances="
-        + instanceIds.size()
-        + ", targets="
-        + targets.keySet()
-        + ", scriptLength="
-        + (script == null ? command.size() + " args" : script.length())
-        + ", environment="
-        + environment.keySet()
-        + ", executionTimeout="
-        + executionTimeout
-        + ", deliveryTimeout="
-        + deliveryTimeout
-        + ", waitTimeout="
-        + effectiveWaitTimeout()
+    return "RunRequest{"
+        + payload
+        + ", "
+        + targets
+        + ", "
+        + timeouts
         + ", policy="
         + failurePolicy
-        + ", document="
-        + document
         + "}";
   }
 
@@ -255,28 +166,17 @@ public final class RunRequest {
 
   private List<Object> key() {
     return java.util.Arrays.asList(
-        script,
-        command,
-        instanceIds,
+        payload,
         targets,
-        environment,
-        workingDirectory,
-        executionTimeout,
-        deliveryTimeout,
-        waitTimeout,
+        timeouts,
+        output,
         comment,
         maxConcurrency,
         maxErrors,
-        outputS3Bucket,
-        outputS3Prefix,
-        cloudWatchOutput,
-        cloudWatchLogGroup,
         failurePolicy,
         failFast,
-        strictMode,
         preflight,
-        waitForOnline,
-        document);
+        waitForOnline);
   }
 
   /** Builds {@link RunRequest}s; setters check their argument, {@link #build()} the whole. */
@@ -287,16 +187,17 @@ public final class RunRequest {
     private final Map<String, List<String>> targets = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String workingDirectory;
-    private Duration executionTimeout = Duration.ofHours(1);
-    private Duration deliveryTimeout = Duration.ofMinutes(10);
+    private Duration executionTimeout = Timeouts.DEFAULT_EXECUTION;
+    private Duration deliveryTimeout = Timeouts.DEFAULT_DELIVERY;
     private Duration waitTimeout;
     private String comment;
     private String maxConcurrency;
     private String maxErrors;
     private String outputS3Bucket;
     private String outputS3Prefix = "";
-    private boolean cloudWatchOutput;
-    private String cloudWatchLogGroup;
+    private boolean cloudWatch;
+    private String logGroup;
+    private boolean follow;
     private FailurePolicy failurePolicy = FailurePolicy.none();
     private boolean failFast;
     private boolean strictMode = true;
@@ -307,28 +208,29 @@ public final class RunRequest {
     private Builder() {}
 
     private Builder(RunRequest r) {
-      script = r.script;
-      command.addAll(r.command);
-      instanceIds.addAll(r.instanceIds);
-      r.targets.forEach((k, v) -> targets.put(k, new ArrayList<>(v)));
-      environment.putAll(r.environment);
-      workingDirectory = r.workingDirectory;
-      executionTimeout = r.executionTimeout;
-      deliveryTimeout = r.deliveryTimeout;
-      waitTimeout = r.waitTimeout;
+      script = r.payload.script().orElse(null);
+      command.addAll(r.payload.command());
+      environment.putAll(r.payload.environment());
+      workingDirectory = r.payload.workingDirectory().orElse(null);
+      strictMode = r.payload.strictMode();
+      document = r.payload.document();
+      instanceIds.addAll(r.targets.instanceIds());
+      r.targets.tags().forEach((k, v) -> targets.put(k, new ArrayList<>(v)));
+      executionTimeout = r.timeouts.execution();
+      deliveryTimeout = r.timeouts.delivery();
+      waitTimeout = r.timeouts.waitTimeout().orElse(null);
+      outputS3Bucket = r.output.s3Bucket().orElse(null);
+      outputS3Prefix = r.output.s3Prefix();
+      cloudWatch = r.output.cloudWatch();
+      logGroup = r.output.cloudWatchLogGroup().orElse(null);
+      follow = r.output.follow();
       comment = r.comment;
       maxConcurrency = r.maxConcurrency;
       maxErrors = r.maxErrors;
-      outputS3Bucket = r.outputS3Bucket;
-      outputS3Prefix = r.outputS3Prefix;
-      cloudWatchOutput = r.cloudWatchOutput;
-      cloudWatchLogGroup = r.cloudWatchLogGroup;
       failurePolicy = r.failurePolicy;
       failFast = r.failFast;
-      strictMode = r.strictMode;
       preflight = r.preflight;
       waitForOnline = r.waitForOnline;
-      document = r.document;
     }
 
     /** The script to run, as text; replaces any earlier script or command. */
@@ -366,7 +268,7 @@ public final class RunRequest {
      * Adds an instance id, e.g. {@code i-0123456789abcdef0}. Any number is fine: more than 50 are
      * sent as several commands and merged into one result.
      *
-     * @throws IllegalArgumentException if the id is malformed.
+     * @throws InvalidRequestException if the id is malformed.
      */
     public Builder addInstanceId(String instanceId) {
       Objects.requireNonNull(instanceId, "instanceId == null");
@@ -395,7 +297,7 @@ public final class RunRequest {
     /**
      * Exports {@code name=value} before the script. The value is quoted, so any text is safe.
      *
-     * @throws IllegalArgumentException if {@code name} is not a valid variable name.
+     * @throws InvalidRequestException if {@code name} is not a valid variable name.
      */
     public Builder putEnvironment(String name, String value) {
       Objects.requireNonNull(name, "name == null");
@@ -413,9 +315,12 @@ public final class RunRequest {
     }
 
     /**
-     * Sets how long the script may run, rounded up to whole seconds: 1 s to 48 h.
+     * Sets how long the script may run, rounded up to whole seconds: {@link
+     * Timeouts#MIN_EXECUTION 5 s} to {@link Timeouts#MAX_EXECUTION 48 h}; default {@link
+     * Timeouts#DEFAULT_EXECUTION 1 h}. Shorter values are refused because the agent would
+     * silently run them for an hour.
      *
-     * @throws IllegalArgumentException if out of range.
+     * @throws InvalidRequestException if out of range.
      */
     public Builder executionTimeout(Duration timeout) {
       Duration d = ceilSeconds(Objects.requireNonNull(timeout, "timeout == null"));
@@ -425,9 +330,11 @@ public final class RunRequest {
     }
 
     /**
-     * Sets how long SSM tries to deliver the command, rounded up to whole seconds: 30 s to 30 days.
+     * Sets how long SSM tries to deliver the command, rounded up to whole seconds: {@link
+     * Timeouts#MIN_DELIVERY 30 s} to {@link Timeouts#MAX_DELIVERY 30 days}; default {@link
+     * Timeouts#DEFAULT_DELIVERY 10 min}.
      *
-     * @throws IllegalArgumentException if out of range.
+     * @throws InvalidRequestException if out of range.
      */
     public Builder deliveryTimeout(Duration timeout) {
       Duration d = ceilSeconds(Objects.requireNonNull(timeout, "timeout == null"));
@@ -438,9 +345,10 @@ public final class RunRequest {
 
     /**
      * Sets the client deadline: when it passes, ssmrun cancels what still runs and reports it as
-     * {@link Outcome#CANCELLED_BY_CLIENT}.
+     * {@link Outcome#CANCELLED_BY_CLIENT}; the run returns within about 2 s of it. Default: see
+     * {@link Timeouts#effectiveWait()}.
      *
-     * @throws IllegalArgumentException if not positive.
+     * @throws InvalidRequestException if not positive.
      */
     public Builder waitTimeout(Duration timeout) {
       RequestChecks.positive("waitTimeout", Objects.requireNonNull(timeout, "timeout == null"));
@@ -463,18 +371,30 @@ public final class RunRequest {
       return this;
     }
 
-    /** Sets SSM {@code MaxErrors}: a count ({@code "0"}) or a percentage ({@code "10%"}). */
+    /**
+     * Sets SSM {@code MaxErrors}: a count ({@code "0"}) or a percentage ({@code "10%"}). Unset, it
+     * follows the failure policy: {@code atMost(n)} sends {@code n}; {@code fraction(f)} sends the
+     * matching count of the command's instances, or {@code ceil(100 f)%} for tag targets; {@code
+     * allowInstances(ids)} sends their count; {@code none()} leaves SSM's default of 0. A value
+     * stricter than the policy is sent as given, with a warning on the result.
+     */
     public Builder maxErrors(String maxErrors) {
       RequestChecks.maxErrors(Objects.requireNonNull(maxErrors, "maxErrors == null"));
       this.maxErrors = maxErrors;
       return this;
     }
 
-    /** Has SSM write the full output to {@code s3://bucket/prefix/...}. */
+    /**
+     * Has SSM write the full output to {@code s3://bucket/prefix/...}; ssmrun reads truncated
+     * output back from there.
+     *
+     * @throws InvalidRequestException if the bucket name or the prefix is invalid.
+     */
     public Builder outputS3(String bucket, String prefix) {
       Objects.requireNonNull(bucket, "bucket == null");
       Objects.requireNonNull(prefix, "prefix == null");
-      RequestChecks.s3(bucket, prefix);
+      RequestChecks.bucket("outputS3", bucket);
+      RequestChecks.prefix("outputS3", prefix);
       this.outputS3Bucket = bucket;
       this.outputS3Prefix = prefix;
       return this;
@@ -482,18 +402,38 @@ public final class RunRequest {
 
     /** Has SSM send the output to CloudWatch Logs, in SSM's default log group. */
     public Builder cloudWatchOutput(boolean enabled) {
-      this.cloudWatchOutput = enabled;
+      this.cloudWatch = enabled;
       return this;
     }
 
     /** Has SSM send the output to CloudWatch Logs, in {@code logGroup}. */
     public Builder cloudWatchOutput(String logGroup) {
-      Objects.requireNonNull(logGroup, "logGroup == null");
-      if (logGroup.isEmpty() || logGroup.length() > 512) {
-        throw new IllegalArgumentException("log group name must have 1 to 512 characters");
-      }
-      this.cloudWatchOutput = true;
-      this.cloudWatchLogGroup = logGroup;
+      RequestChecks.logGroup(Objects.requireNonNull(logGroup, "logGroup == null"));
+      this.cloudWatch = true;
+      this.logGroup = logGroup;
+      return this;
+    }
+
+    /**
+     * If true, the command is sent with CloudWatch output on (in the group of {@link
+     * #cloudWatchOutput(String)}, else SSM's {@code /aws/ssm/<document>}) and ssmrun tails it
+     * while the command runs: listeners get each instance's lines as {@link
+     * ProgressListener#onOutput} chunks, about a second after the agent uploads them. It costs
+     * one {@code FilterLogEvents} call (paged) per second for the whole run, at most 4 requests a
+     * second, backing off when throttled; status polling is not slowed.
+     *
+     * <p>Exactly once: the chunks of a stream concatenate to the invocation's final output. They
+     * come from CloudWatch while the command runs (complete lines only) and from the final output
+     * when the invocation ends (its inline output, or S3 when SSM truncated it and the command has
+     * an output bucket; without one, from CloudWatch's late events, waited for a few seconds).
+     * CloudWatch carries text, not bytes: output that is not UTF-8, or that has CR LF line ends
+     * (which the agent uploads as LF), may differ in those bytes; then a warning says so.
+     *
+     * <p>Missing Logs permissions or a log group that never appears leave the run unchanged, with
+     * one warning on the result and {@link ProgressListener#onWarning}. Default false.
+     */
+    public Builder followOutput(boolean follow) {
+      this.follow = follow;
       return this;
     }
 
@@ -515,7 +455,10 @@ public final class RunRequest {
       return this;
     }
 
-    /** If true, checks that targets are known, online and of the right platform first. */
+    /**
+     * If true, checks that targets are known, online and of the right platform before sending.
+     * Default false.
+     */
     public Builder preflight(boolean preflight) {
       this.preflight = preflight;
       return this;
@@ -524,9 +467,7 @@ public final class RunRequest {
     /** With pre-flight, waits up to {@code wait} for offline targets to come online. */
     public Builder waitForOnline(Duration wait) {
       Objects.requireNonNull(wait, "wait == null");
-      if (wait.isNegative()) {
-        throw new IllegalArgumentException("waitForOnline must not be negative, got " + wait);
-      }
+      RequestChecks.notNegative("waitForOnline", wait);
       this.waitForOnline = wait;
       return this;
     }
@@ -541,7 +482,7 @@ public final class RunRequest {
      * Builds the request.
      *
      * @throws IllegalStateException if there is no script or command, or no targets.
-     * @throws IllegalArgumentException if the script is too large for SSM.
+     * @throws InvalidRequestException if the script is too large for SSM.
      */
     public RunRequest build() {
       if (script == null && command.isEmpty()) {

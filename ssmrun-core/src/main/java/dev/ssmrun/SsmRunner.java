@@ -1,19 +1,21 @@
 package dev.ssmrun;
 
-import dev.ssmrun.internal.DefaultSsmRunner;
+import dev.ssmrun.internal.run.DefaultSsmRunner;
+import dev.ssmrun.internal.run.EngineSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Runs commands through SSM Run Command: sends them (several SendCommands for more than 50
- * instances), waits frugally (one paged ListCommandInvocations per command per poll, on an
- * adaptive schedule), and reports each instance's status, exit code and output. Implementations
- * are thread-safe; one runner serves any number of runs.
+ * Runs commands through SSM Run Command: sends them (one SendCommand per 50 instances, or one for
+ * tag targets), waits frugally and reports each instance's status, exit code and output.
+ * Implementations are thread-safe; one runner serves any number of runs at once, each with its
+ * own poll schedule and call metering.
  *
  * <pre>{@code
  * try (SsmRunner runner = SsmRunner.create()) {
@@ -25,10 +27,20 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * }
  * }</pre>
  *
- * <p>A SendCommand is never blindly resent: each carries a unique token in its comment, and when
- * its answer is lost ssmrun looks the token up with ListCommands first. For that, SendCommand is
- * sent with the client's retry strategy limited to throttling errors (a per-request override);
- * every other call keeps the client's retries.
+ * <p><b>How it waits.</b> A run of one command for up to 50 instances lists its invocations
+ * ({@code ListCommandInvocations}, details on) on an adaptive schedule: 100 ms first, 1.2 times
+ * longer while nothing changes, up to 3 s, half as long when something finished, twice as long
+ * when SSM throttled. A fleet (several commands, or more than 50 instances) asks {@code
+ * ListCommands} once per poll for all its commands' counts and lists a command only when its
+ * counts say there is news. {@code GetCommandInvocation} is called only when the listing cannot
+ * prove it holds an instance's whole output.
+ *
+ * <p><b>Never run twice.</b> SendCommand is sent with the client's retries limited to throttling,
+ * which SSM refuses before running anything. Each request carries a unique token in its comment;
+ * when its answer is lost (timeout, 5xx, reset), ssmrun searches {@code ListCommands} for the
+ * token for up to {@link Builder#sendLookupWindow} (20 s by default, with backoff) and sends again
+ * only if it is not found by then. A command that SSM accepted but shows only after that window
+ * could run twice: set a longer window where ListCommands lags more.
  */
 public interface SsmRunner extends AutoCloseable {
   /** A builder; at least {@link Builder#ssmClient} is usually set. */
@@ -38,34 +50,87 @@ public interface SsmRunner extends AutoCloseable {
 
   /** A runner with SSM and S3 clients from the default AWS region and credential chains. */
   static SsmRunner create() {
-    return builder().s3Client(S3Client.create(), true).build();
+    return builder().build();
   }
 
   /**
-   * Runs {@code request} and blocks until every instance finished, the client deadline passed
-   * (what still runs is cancelled), or the thread is interrupted (likewise cancelled; the
-   * interrupt flag is set again).
+   * Runs {@code request} on the calling thread and returns when every instance finished, the client
+   * deadline passed (what still runs is cancelled), or the thread is interrupted (likewise
+   * cancelled; the interrupt flag is set again).
    *
    * @throws PreflightException if the pre-flight check rejects the targets; nothing is sent.
-   * @throws CommandNotFoundException if SSM never shows a command it accepted.
+   * @throws RunFailedException if the run fails as a whole after it began; it names the commands
+   *     already sent (cancelled) and carries the partial result.
+   * @throws IllegalStateException if the runner is closed.
    */
-  CommandResult run(RunRequest request);
+  default CommandResult run(RunRequest request) {
+    return run(request, new ProgressListener() {});
+  }
+
+  /** As {@link #run(RunRequest)}, with {@code listener} hearing the run from its start. */
+  CommandResult run(RunRequest request, ProgressListener listener);
 
   /**
-   * Sends {@code request} (after its pre-flight check, if any) and returns a handle while the
-   * run goes on in the background.
+   * Sends {@code request} (after its pre-flight check, if any) on the calling thread and returns a
+   * handle while the run goes on in the background.
    *
    * @throws PreflightException if the pre-flight check rejects the targets; nothing is sent.
+   * @throws RunFailedException if sending fails; it names the commands already sent.
+   * @throws IllegalStateException if the runner is closed.
    */
-  RunHandle start(RunRequest request);
+  default RunHandle start(RunRequest request) {
+    return start(request, new ProgressListener() {});
+  }
+
+  /** As {@link #start(RunRequest)}, with {@code listener} hearing the run from its start. */
+  RunHandle start(RunRequest request, ProgressListener listener);
 
   /**
-   * Like {@link #run} but returns at once; the run is driven by a scheduler, with no thread
-   * blocked while waiting. Cancelling the future cancels the commands.
+   * Like {@link #run} but returns at once; the run, sending included, is driven by the scheduler,
+   * with no thread blocked while waiting. Cancelling the future cancels the commands. Failures
+   * complete it exceptionally; its {@code join()} and {@code get()} add the caller's stack as a
+   * suppressed exception.
+   *
+   * @throws IllegalStateException if the runner is closed.
    */
-  CompletableFuture<CommandResult> runAsync(RunRequest request);
+  default CompletableFuture<CommandResult> runAsync(RunRequest request) {
+    return runAsync(request, new ProgressListener() {});
+  }
 
-  /** Closes the clients and executor this runner created itself (never those passed in). */
+  /** As {@link #runAsync(RunRequest)}, with {@code listener} hearing the run from its start. */
+  CompletableFuture<CommandResult> runAsync(RunRequest request, ProgressListener listener);
+
+  /**
+   * Watches commands already sent, by this process or another: the handle's progress, {@code
+   * await}, result and {@code cancel()} work as for {@link #start}. SSM is looked up on the calling
+   * thread first.
+   *
+   * @throws CommandNotFoundException if SSM does not show a command within 5 s.
+   * @throws IllegalStateException if the runner is closed.
+   */
+  RunHandle attach(AttachRequest request);
+
+  /** Same as {@code attach(AttachRequest.of(commandIds))}. */
+  default RunHandle attach(String... commandIds) {
+    return attach(AttachRequest.of(commandIds));
+  }
+
+  /**
+   * Looks at commands once, on the calling thread, without waiting or cancelling: every invocation
+   * with its current status; finished ones with their whole output (read from S3 when SSM
+   * truncated it and the command had an output bucket).
+   *
+   * @throws CommandNotFoundException if SSM does not show a command within 5 s.
+   */
+  Progress inspect(String... commandIds);
+
+  /**
+   * Closes the runner. Runs still in flight are cancelled first (CancelCommand sent) and complete:
+   * their handles and futures with a result whose unfinished invocations are {@link
+   * Outcome#CANCELLED_BY_CLIENT}, or with a {@link RunFailedException} if they could not finish
+   * within the cancel grace; blocking {@link #run} calls notice within one poll delay. Then the
+   * clients and the scheduler this runner created itself are closed (never those passed in).
+   */
   @Override
   void close();
 
@@ -73,30 +138,36 @@ public interface SsmRunner extends AutoCloseable {
   final class Builder {
     private SsmClient ssmClient;
     private S3Client s3Client;
-    private boolean ownS3;
+    private CloudWatchLogsClient logsClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
-    private Duration initialPollDelay = Duration.ofMillis(100);
-    private Duration maxPollDelay = Duration.ofSeconds(3);
-    private Duration notFoundGrace = Duration.ofSeconds(30);
+    private EngineSettings settings = EngineSettings.DEFAULT;
 
     private Builder() {}
 
-    /** The SSM client; if unset, one is created from the default chains. */
+    /** The SSM client; if unset, one is created from the default chains (and closed with us). */
     public Builder ssmClient(SsmClient ssmClient) {
       this.ssmClient = Objects.requireNonNull(ssmClient, "ssmClient == null");
       return this;
     }
 
-    /** The S3 client used to read full output that SSM truncated, from the output bucket. */
+    /**
+     * The S3 client that reads full output SSM truncated, from the output bucket; if unset, one is
+     * created from the default chains when first needed (and closed with the runner).
+     */
     public Builder s3Client(S3Client s3Client) {
-      return s3Client(s3Client, false);
+      this.s3Client = Objects.requireNonNull(s3Client, "s3Client == null");
+      return this;
     }
 
-    private Builder s3Client(S3Client s3Client, boolean owned) {
-      this.s3Client = Objects.requireNonNull(s3Client, "s3Client == null");
-      this.ownS3 = owned;
+    /**
+     * The CloudWatch Logs client that tails live output ({@link RunRequest.Builder#followOutput});
+     * if unset, one is created from the default chains when first needed (and closed with the
+     * runner).
+     */
+    public Builder logsClient(CloudWatchLogsClient logsClient) {
+      this.logsClient = Objects.requireNonNull(logsClient, "logsClient == null");
       return this;
     }
 
@@ -113,8 +184,9 @@ public interface SsmRunner extends AutoCloseable {
     }
 
     /**
-     * The scheduler that drives {@link SsmRunner#start} and {@link SsmRunner#runAsync}; if unset,
-     * a two-thread daemon scheduler is created (and shut down by {@link SsmRunner#close()}).
+     * The scheduler that drives {@link SsmRunner#start}, {@link SsmRunner#runAsync} and {@link
+     * SsmRunner#attach}; if unset, a two-thread daemon scheduler is created (and shut down by
+     * {@link SsmRunner#close()}).
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
@@ -128,13 +200,7 @@ public interface SsmRunner extends AutoCloseable {
      * @throws IllegalArgumentException unless {@code 0 < initial <= max}.
      */
     public Builder pollDelays(Duration initial, Duration max) {
-      Objects.requireNonNull(initial, "initial == null");
-      Objects.requireNonNull(max, "max == null");
-      if (initial.isZero() || initial.isNegative() || max.compareTo(initial) < 0) {
-        throw new IllegalArgumentException("need 0 < initial <= max, got " + initial + ", " + max);
-      }
-      this.initialPollDelay = initial;
-      this.maxPollDelay = max;
+      this.settings = settings.withPollDelays(initial, max);
       return this;
     }
 
@@ -143,26 +209,33 @@ public interface SsmRunner extends AutoCloseable {
      * {@link CommandNotFoundException}. Defaults to 30 s.
      */
     public Builder notFoundGrace(Duration grace) {
-      Objects.requireNonNull(grace, "grace == null");
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("notFoundGrace must not be negative, got " + grace);
-      }
-      this.notFoundGrace = grace;
+      this.settings = settings.withNotFoundGrace(grace);
+      return this;
+    }
+
+    /**
+     * How long ssmrun searches ListCommands for a SendCommand whose answer was lost before it
+     * sends it again (searches back off from 500 ms to 4 s). Defaults to 20 s.
+     */
+    public Builder sendLookupWindow(Duration window) {
+      this.settings = settings.withSendLookupWindow(window);
+      return this;
+    }
+
+    /**
+     * How long, after a cancel (client deadline, {@code cancel()}, fail-fast, interrupt, close),
+     * ssmrun keeps polling for SSM to confirm it before it reports the rest as cancelled. Defaults
+     * to 2 s, so that a run returns within about 2 s of its client deadline.
+     */
+    public Builder cancelGrace(Duration grace) {
+      this.settings = settings.withCancelGrace(grace);
       return this;
     }
 
     /** Builds the runner. */
     public SsmRunner build() {
       return DefaultSsmRunner.create(
-          ssmClient,
-          s3Client,
-          ownS3,
-          clock,
-          sleeper,
-          scheduler,
-          initialPollDelay,
-          maxPollDelay,
-          notFoundGrace);
+          ssmClient, s3Client, logsClient, clock, sleeper, scheduler, settings);
     }
   }
 }

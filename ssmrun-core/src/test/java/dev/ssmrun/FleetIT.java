@@ -127,7 +127,8 @@ class FleetIT {
                 .visibilityDelay(Duration.ofMillis(50))
                 .faults("SendCommand:lose=0.5,seed=1")
                 .start();
-        SsmRunner runner = SsmRunner.builder().ssmClient(client(emu, retries)).build()) {
+        SsmClient client = client(emu, retries);
+        SsmRunner runner = SsmRunner.builder().ssmClient(client).build()) {
       for (int i = 0; i < 4; i++) {
         runner.run(RunRequest.builder().script("true").instanceIds(emu.instanceIds()).build());
       }
@@ -164,7 +165,9 @@ class FleetIT {
                 .visibilityDelay(Duration.ofMillis(50))
                 .faults("SendCommand:error=0.5,seed=3")
                 .start();
-        SsmRunner runner = Emulators.runner(emu)) {
+        // The emulator's ListCommands shows a command after its 50 ms visibility delay: a 2 s
+        // lookup window is plenty here (the 20 s default is for AWS's unknown lag).
+        SsmRunner runner = Emulators.runner(emu, b -> b.sendLookupWindow(Duration.ofSeconds(2)))) {
       for (int i = 0; i < 6; i++) {
         assertThat(
                 runner

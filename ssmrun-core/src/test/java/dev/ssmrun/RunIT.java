@@ -17,7 +17,7 @@ class RunIT {
   @BeforeAll
   static void start() {
     emu = SsmEmulator.builder().instances(3).visibilityDelay(Duration.ofMillis(50)).start();
-    runner = SsmRunner.builder().ssmClient(emu.newSsmClient()).build();
+    runner = Emulators.runner(emu);
   }
 
   @AfterAll

@@ -55,7 +55,7 @@ class RunRequestTest {
         .hasMessageContaining("executionTimeout");
     assertThatThrownBy(() -> RunRequest.builder().deliveryTimeout(Duration.ofSeconds(10)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("PT30S");
+        .hasMessage("deliveryTimeout must be between 30s and 30d (SSM's limits), got 10s");
     assertThatThrownBy(() -> RunRequest.builder().waitTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("waitTimeout");
@@ -69,15 +69,15 @@ class RunRequestTest {
             .script("x")
             .executionTimeout(Duration.ofMillis(5500))
             .build();
-    assertThat(r.executionTimeout()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(r.timeouts().execution()).isEqualTo(Duration.ofSeconds(6));
   }
 
   @Test
   void executionTimeout_underFiveSeconds_refused_becauseTheAgentWouldRunAnHour() {
     assertThatThrownBy(() -> RunRequest.builder().executionTimeout(Duration.ofSeconds(4)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("executionTimeout")
-        .hasMessageContaining("PT5S");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("executionTimeout must be between 5s and 48h (SSM's limits), got 4s");
   }
 
   @Test
@@ -89,8 +89,8 @@ class RunRequestTest {
             .executionTimeout(Duration.ofMinutes(2))
             .deliveryTimeout(Duration.ofMinutes(1))
             .build();
-    assertThat(r.effectiveWaitTimeout()).isEqualTo(Duration.ofMinutes(4));
-    assertThat(r.toBuilder().waitTimeout(Duration.ofSeconds(5)).build().effectiveWaitTimeout())
+    assertThat(r.timeouts().effectiveWait()).isEqualTo(Duration.ofMinutes(4));
+    assertThat(r.toBuilder().waitTimeout(Duration.ofSeconds(5)).build().timeouts().effectiveWait())
         .isEqualTo(Duration.ofSeconds(5));
   }
 
@@ -159,8 +159,8 @@ class RunRequestTest {
             .failFast(true)
             .build();
     assertThat(r.toBuilder().build()).isEqualTo(r).hasSameHashCodeAs(r);
-    assertThat(r.instanceIds()).containsExactly(ID);
-    assertThat(r.command()).containsExactly("ls", "-la");
-    assertThat(r.script()).isEmpty();
+    assertThat(r.targets().instanceIds()).containsExactly(ID);
+    assertThat(r.payload().command()).containsExactly("ls", "-la");
+    assertThat(r.payload().script()).isEmpty();
   }
 }

@@ -1,7 +1,9 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.CommandNotFoundException;
+import dev.ssmrun.NoInstancesMatchedException;
 import dev.ssmrun.PreflightException;
+import dev.ssmrun.RunFailedException;
 import dev.ssmrun.SsmRunException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -44,6 +46,9 @@ record CliError(String code, String message, int exitCode) {
           error.getMessage()
               + "\n(--wait-online DURATION waits for them; --no-preflight skips the check;"
               + " --document picks shell, powershell or auto)");
+    }
+    if (error instanceof NoInstancesMatchedException) {
+      return unreachable("no_instance_matched", error.getMessage());
     }
     if (error instanceof CommandNotFoundException) {
       return unreachable("command_not_found", error.getMessage());
@@ -129,12 +134,17 @@ record CliError(String code, String message, int exitCode) {
     return unreachable("aws_client", withoutSdkNoise(message));
   }
 
-  /** An engine error that wraps an SDK error keeps the engine's words as a second line. */
+  /**
+   * A run that failed after it began names the commands it had sent (and cancelled) on a second
+   * line; when nothing was sent, the SDK error's own line says it all.
+   */
   private static CliError withContext(Throwable top, CliError classified) {
-    if (top instanceof SsmRunException && top.getMessage() != null) {
+    if (top instanceof RunFailedException failed && !failed.commandIds().isEmpty()) {
       return new CliError(
           classified.code(),
-          classified.message() + "\n" + withoutSdkNoise(top.getMessage()),
+          classified.message()
+              + "\ncommands already sent (ssmrun cancelled what still ran): "
+              + String.join(" ", failed.commandIds()),
           classified.exitCode());
     }
     return classified;

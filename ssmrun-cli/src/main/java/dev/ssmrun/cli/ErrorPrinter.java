@@ -7,7 +7,7 @@ import java.io.PrintWriter;
  * In JSON modes an error is also an object on standard output: {@code {"error": CODE, "message":
  * ..., "exitCode": N}} ({@code -o jsonl} adds {@code "type": "error"}). CODE is stable: {@code
  * usage}, {@code no_region}, {@code no_credentials}, {@code access_denied}, {@code
- * endpoint_unreachable}, {@code throttled}, {@code preflight_failed}, {@code command_not_found},
+ * endpoint_unreachable}, {@code throttled}, {@code preflight_failed}, {@code no_instance_matched}, {@code command_not_found},
  * {@code aws_error}, {@code aws_client}, {@code error}, {@code internal}.
  */
 final class ErrorPrinter {

@@ -81,6 +81,7 @@ final class Json {
     node.put("instances", result.invocations().size());
     counts(node.putObject("counts"), result.countsByOutcome());
     node.put("elapsedMillis", summary.elapsed().toMillis());
+    result.warnings().forEach(node.putArray("warnings")::add);
     return node;
   }
 
@@ -101,7 +102,12 @@ final class Json {
   }
 
   private static void counts(ObjectNode node, Map<Outcome, Integer> counts) {
-    counts.forEach((outcome, n) -> node.put(outcome(outcome), n));
+    counts.forEach(
+        (outcome, n) -> {
+          if (outcome != Outcome.UNFINISHED) {
+            node.put(outcome(outcome), n);
+          }
+        });
   }
 
   private static String text(Optional<Instant> instant) {

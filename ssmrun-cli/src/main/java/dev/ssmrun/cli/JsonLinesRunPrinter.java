@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * {@code -o jsonl}: on standard output, one object per line and nothing else: {@code
  * {"type":"sent",...}} once the commands are sent, {@code {"type":"invocation",...}} per instance
- * as it finishes, then {@code {"type":"summary",...}}.
+ * as it finishes, {@code {"type":"warning","message":...}} when the engine warns, then {@code
+ * {"type":"summary",...}}.
  */
 final class JsonLinesRunPrinter implements RunPrinter {
   private final CliOutput output;
@@ -26,6 +27,13 @@ final class JsonLinesRunPrinter implements RunPrinter {
   @Override
   public void invocation(InvocationResult invocation) {
     print(typed("invocation").setAll(Json.invocation(invocation)));
+  }
+
+  @Override
+  public void warning(String warning) {
+    ObjectNode node = typed("warning");
+    node.put("message", warning);
+    print(node);
   }
 
   @Override

@@ -16,6 +16,9 @@ interface RunPrinter {
   /** Counts so far, at least every second while waiting. */
   default void progress(Progress progress, Duration elapsed) {}
 
+  /** Something the user should know that does not fail the run (e.g. a stricter MaxErrors). */
+  default void warning(String warning) {}
+
   /** The run is over. */
   void finished(RunSummary summary);
 

@@ -59,7 +59,7 @@ final class RunSession {
   }
 
   int run(RunRequest request) {
-    readsS3 = request.outputS3Bucket().isPresent();
+    readsS3 = request.output().s3Bucket().isPresent();
     AtomicReference<RunHandle> handleRef = new AtomicReference<>();
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
@@ -102,6 +102,8 @@ final class RunSession {
         printOnceResolved(invocation);
       } else if (event instanceof Progress progress) {
         last = progress;
+      } else if (event instanceof Warning warning) {
+        printer.warning(warning.text());
       }
       printer.progress(last, elapsedSince(start));
     }
@@ -188,5 +190,13 @@ final class RunSession {
     public void onProgress(Progress progress) {
       events.add(progress);
     }
+
+    @Override
+    public void onWarning(String warning) {
+      events.add(new Warning(warning));
+    }
   }
+
+  /** A warning from the engine, queued like the rest. */
+  private record Warning(String text) {}
 }

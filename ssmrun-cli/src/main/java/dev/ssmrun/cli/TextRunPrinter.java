@@ -43,11 +43,29 @@ final class TextRunPrinter implements RunPrinter {
   @Override
   public void progress(Progress progress, Duration elapsed) {
     List<String> parts = new ArrayList<>();
-    counts(progress.countsByOutcome(), parts);
-    if (progress.runningCount() > 0 || parts.isEmpty()) {
-      parts.add(progress.runningCount() + " pending or running");
+    long pending =
+        progress.invocations().stream()
+            .filter(i -> i.outcome() == Outcome.UNFINISHED && isPending(i.status()))
+            .count();
+    long running = progress.runningCount() - pending;
+    if (pending > 0 || progress.total() == 0) {
+      parts.add(pending + " pending");
     }
+    if (running > 0) {
+      parts.add(running + " running");
+    }
+    counts(progress.countsByOutcome(), parts);
     output.status("ssmrun: " + String.join(", ", parts) + " (" + Durations.human(elapsed) + ")");
+  }
+
+  @Override
+  public void warning(String warning) {
+    output.errLine("ssmrun: warning: " + warning);
+  }
+
+  /** SSM's statuses before the agent starts the script. */
+  private static boolean isPending(String status) {
+    return status.isEmpty() || status.equals("Pending") || status.equals("Delayed");
   }
 
   @Override
@@ -88,7 +106,7 @@ final class TextRunPrinter implements RunPrinter {
   private void counts(Map<Outcome, Integer> counts, List<String> parts) {
     counts.forEach(
         (outcome, count) -> {
-          if (count > 0) {
+          if (count > 0 && outcome != Outcome.UNFINISHED) {
             parts.add(paint(outcome, count + " " + label(outcome)));
           }
         });

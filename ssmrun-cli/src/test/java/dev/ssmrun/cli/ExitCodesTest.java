@@ -79,11 +79,6 @@ class ExitCodesTest {
   }
 
   @Test
-  void of_noInvocationAtAll_returns255() {
-    assertThat(ExitCodes.of(result(FailurePolicy.none()))).isEqualTo(255);
-  }
-
-  @Test
   void of_deadlineExceeded_returns124() {
     CommandResult r =
         result(FailurePolicy.none(), invocation("i-1", 0)).toBuilder()

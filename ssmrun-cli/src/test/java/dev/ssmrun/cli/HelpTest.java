@@ -118,8 +118,8 @@ class HelpTest {
     CliRun run = CliRun.of(new RefusingServices(), "run", "--help");
 
     assertThat(run.out().replaceAll("\\s+", " "))
-        .contains("default " + Durations.human(defaults.executionTimeout()) + ")")
-        .contains("default " + Durations.human(defaults.deliveryTimeout()) + ")");
+        .contains("default " + Durations.human(defaults.timeouts().execution()) + ")")
+        .contains("default " + Durations.human(defaults.timeouts().delivery()) + ")");
   }
 
   @Test

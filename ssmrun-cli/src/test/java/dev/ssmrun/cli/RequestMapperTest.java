@@ -58,23 +58,23 @@ class RequestMapperTest {
 
     RunRequest request = command.toRunRequest("Get-Date", List.of());
 
-    assertThat(request.script()).contains("Get-Date");
-    assertThat(request.instanceIds()).isEmpty();
-    assertThat(request.targets()).containsEntry("Role", List.of("web", "api"));
-    assertThat(request.environment()).isEqualTo(Map.of("V", "1.2"));
-    assertThat(request.workingDirectory()).contains("/opt");
-    assertThat(request.executionTimeout()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(request.deliveryTimeout()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(request.waitTimeout()).contains(Duration.ofMinutes(15));
+    assertThat(request.payload().script()).contains("Get-Date");
+    assertThat(request.targets().instanceIds()).isEmpty();
+    assertThat(request.targets().tags()).containsEntry("Role", List.of("web", "api"));
+    assertThat(request.payload().environment()).isEqualTo(Map.of("V", "1.2"));
+    assertThat(request.payload().workingDirectory()).contains("/opt");
+    assertThat(request.timeouts().execution()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(request.timeouts().delivery()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(request.timeouts().waitTimeout()).contains(Duration.ofMinutes(15));
     assertThat(request.failurePolicy()).isEqualTo(FailurePolicy.fraction(0.1));
     assertThat(request.failFast()).isTrue();
     assertThat(request.comment()).contains("deploy");
     assertThat(request.maxConcurrency()).contains("5");
     assertThat(request.maxErrors()).contains("1");
-    assertThat(request.outputS3Bucket()).contains("bkt");
-    assertThat(request.outputS3Prefix()).isEqualTo("p");
-    assertThat(request.document()).isEqualTo(Document.POWERSHELL);
-    assertThat(request.strictMode()).isFalse();
+    assertThat(request.output().s3Bucket()).contains("bkt");
+    assertThat(request.output().s3Prefix()).isEqualTo("p");
+    assertThat(request.payload().document()).isEqualTo(Document.POWERSHELL);
+    assertThat(request.payload().strictMode()).isFalse();
     assertThat(request.preflight()).isTrue();
     assertThat(request.waitForOnline()).isEqualTo(Duration.ofMinutes(1));
   }
@@ -86,8 +86,9 @@ class RequestMapperTest {
     RunRequest request =
         command.toRunRequest("uptime", List.of("i-0000000000000000a", "i-0000000000000000b"));
 
-    assertThat(request.instanceIds()).containsExactly("i-0000000000000000a", "i-0000000000000000b");
-    assertThat(request.strictMode()).isTrue();
+    assertThat(request.targets().instanceIds())
+        .containsExactly("i-0000000000000000a", "i-0000000000000000b");
+    assertThat(request.payload().strictMode()).isTrue();
   }
 
   @Test
@@ -96,8 +97,8 @@ class RequestMapperTest {
 
     RunRequest request = command.toRunRequest(null, List.of());
 
-    assertThat(request.script()).isEmpty();
-    assertThat(request.command()).containsExactly("echo", "a b", "$HOME");
+    assertThat(request.payload().script()).isEmpty();
+    assertThat(request.payload().command()).containsExactly("echo", "a b", "$HOME");
   }
 
   @Test
@@ -113,7 +114,7 @@ class RequestMapperTest {
 
     RunRequest request = command.toRunRequest("ls", List.of());
 
-    assertThat(request.instanceIds())
+    assertThat(request.targets().instanceIds())
         .containsExactly("i-0123456789abcdef0", "i-0fedcba9876543210", "i-0aaaaaaaaaaaaaaaa");
   }
 
@@ -130,7 +131,7 @@ class RequestMapperTest {
 
     RunRequest request = command.toRunRequest("ls", List.of());
 
-    assertThat(request.targets())
+    assertThat(request.targets().tags())
         .containsEntry("tag:Role", List.of("web", "api"))
         .containsEntry("InstanceIds", List.of("i-0123456789abcdef0"));
   }

@@ -11,10 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** {@code ssmrun run --local} in-process against an emulator: text, JSON and JSON Lines. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own emulator
 class RunLocalIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 

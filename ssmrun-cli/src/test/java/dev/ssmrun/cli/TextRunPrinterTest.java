@@ -132,16 +132,32 @@ class TextRunPrinterTest {
 
     String shown = err.toString();
     assertThat(shown)
-        .startsWith("ssmrun: \033[32m1 succeeded\033[0m, 2 pending or running (3.0s)")
-        .contains("\r\033[Kssmrun: \033[32m2 succeeded\033[0m, 1 pending or running (4.0s)")
+        .startsWith("ssmrun: 1 pending, 1 running, \033[32m1 succeeded\033[0m (3.0s)")
+        .contains("\r\033[Kssmrun: 1 running, \033[32m2 succeeded\033[0m (4.0s)")
         .contains("\r\033[Kssmrun: i-a \033[32mSuccess\033[0m exit=0\n")
         .endsWith("exit 0\n");
     // Erased for good before the summary: no status text after the last erase.
     String afterLastErase = shown.substring(shown.lastIndexOf("\r\033[K") + 4);
-    assertThat(afterLastErase).doesNotContain("pending or running").contains("1 instance in 5.0s");
+    assertThat(afterLastErase).doesNotContain("running").contains("1 instance in 5.0s");
   }
 
+  /** {@code succeeded} done, one running, the rest pending. */
   private static Progress progress(int succeeded, int total) {
-    return Progress.of(List.of("c"), total, Map.of(Outcome.SUCCESS, succeeded), false);
+    List<InvocationResult> invocations = new java.util.ArrayList<>();
+    for (int n = 0; n < total; n++) {
+      InvocationResult i = invocation("i-" + n, 0);
+      if (n >= succeeded) {
+        String status = n == succeeded ? "InProgress" : "Pending";
+        i =
+            i.toBuilder()
+                .status(status)
+                .statusDetails(status)
+                .exitCode(-1)
+                .outcome(Outcome.UNFINISHED)
+                .build();
+      }
+      invocations.add(i);
+    }
+    return Progress.of(List.of("c"), invocations, false);
   }
 }

@@ -21,7 +21,7 @@ class SamplesIT {
   @BeforeAll
   static void start() {
     emu = SsmEmulator.builder().instances(3).visibilityDelay(Duration.ofMillis(50)).start();
-    runner = SsmRunner.builder().ssmClient(emu.newSsmClient()).build();
+    runner = dev.ssmrun.Emulators.runner(emu);
     ids = emu.instanceIds();
   }
 

@@ -12,11 +12,13 @@ import java.util.Objects;
 public final class InstanceSpec {
   private final Platform platform;
   private final boolean online;
+  private final boolean cloudWatchLogs;
   private final Map<String, String> tags;
 
   private InstanceSpec(Builder builder) {
     this.platform = builder.platform;
     this.online = builder.online;
+    this.cloudWatchLogs = builder.cloudWatchLogs;
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
   }
 
@@ -35,6 +37,15 @@ public final class InstanceSpec {
     return online;
   }
 
+  /**
+   * False for an instance whose agent may not write to CloudWatch Logs (an instance profile
+   * without the logs permissions): it never creates a log group nor publishes output, and its
+   * commands run as usual. True by default.
+   */
+  public boolean cloudWatchLogs() {
+    return cloudWatchLogs;
+  }
+
   /** Tags of this instance, in insertion order. The emulator adds its common tags too. */
   public Map<String, String> tags() {
     return tags;
@@ -42,34 +53,46 @@ public final class InstanceSpec {
 
   /** A builder holding this spec's values. */
   public Builder toBuilder() {
-    Builder builder = new Builder().platform(platform).online(online);
+    Builder builder =
+        new Builder().platform(platform).online(online).cloudWatchLogs(cloudWatchLogs);
     builder.tags.putAll(tags);
     return builder;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof InstanceSpec)) {
+    if (!(o instanceof InstanceSpec other)) {
       return false;
     }
-    InstanceSpec other = (InstanceSpec) o;
-    return platform == other.platform && online == other.online && tags.equals(other.tags);
+    return platform == other.platform
+        && online == other.online
+        && cloudWatchLogs == other.cloudWatchLogs
+        && tags.equals(other.tags);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(platform, online, tags);
+    return Objects.hash(platform, online, cloudWatchLogs, tags);
   }
 
   @Override
   public String toString() {
-    return "InstanceSpec{platform=" + platform + ", online=" + online + ", tags=" + tags + "}";
+    return "InstanceSpec{platform="
+        + platform
+        + ", online="
+        + online
+        + ", cloudWatchLogs="
+        + cloudWatchLogs
+        + ", tags="
+        + tags
+        + "}";
   }
 
   /** Builds {@link InstanceSpec}s. Not thread-safe. */
   public static final class Builder {
     private Platform platform = Platform.LINUX;
     private boolean online = true;
+    private boolean cloudWatchLogs = true;
     private final Map<String, String> tags = new LinkedHashMap<>();
 
     private Builder() {}
@@ -83,6 +106,12 @@ public final class InstanceSpec {
     /** Sets whether the agent is reachable ({@code Online}) or not ({@code ConnectionLost}). */
     public Builder online(boolean online) {
       this.online = online;
+      return this;
+    }
+
+    /** Sets whether the agent may write to CloudWatch Logs (default true). */
+    public Builder cloudWatchLogs(boolean cloudWatchLogs) {
+      this.cloudWatchLogs = cloudWatchLogs;
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.ssmrun.emulator.internal.Checks;
 import dev.ssmrun.emulator.internal.Servers;
 import dev.ssmrun.emulator.internal.Settings;
 import dev.ssmrun.emulator.internal.StateSnapshot;
+import dev.ssmrun.emulator.internal.logs.LogsSettings;
 import dev.ssmrun.emulator.internal.s3.Clients;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -48,7 +50,10 @@ public final class SsmEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** The SSM endpoint, e.g. {@code http://127.0.0.1:40123}. */
+  /**
+   * The endpoint of SSM and CloudWatch Logs alike, e.g. {@code http://127.0.0.1:40123}: point an
+   * SDK's {@code endpointOverride} (or a CLI's {@code --endpoint-url}) for either service here.
+   */
   public URI endpoint() {
     return servers.endpoint();
   }
@@ -116,6 +121,11 @@ public final class SsmEmulator implements AutoCloseable {
     return Clients.ssm(endpoint(), servers.settings());
   }
 
+  /** A new CloudWatch Logs client for this emulator (SDK retries on, zero backoff). */
+  public CloudWatchLogsClient newLogsClient() {
+    return Clients.logs(endpoint(), servers.settings());
+  }
+
   /** A new path-style S3 client for the embedded S3; the caller closes it. */
   public S3Client newS3Client() {
     return Clients.s3(s3Endpoint(), servers.settings());
@@ -166,6 +176,10 @@ public final class SsmEmulator implements AutoCloseable {
     private final List<InstanceSpec> extraInstances = new ArrayList<>();
     private Path workDirectory;
     private Clock clock = Clock.systemUTC();
+    private Duration logUploadInterval = Duration.ofSeconds(1);
+    private Duration finalLogUploadDelay = Duration.ofMillis(300);
+    private double filterLogEventsRate = 5;
+    private int maxRequestSize = 4 * 1024 * 1024;
 
     private Builder() {}
 
@@ -277,6 +291,48 @@ public final class SsmEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often each agent uploads new complete lines of a running script's output to CloudWatch
+     * Logs when the command enables CloudWatch output (default 1 s, the agent's rhythm).
+     */
+    public Builder logUploadInterval(Duration logUploadInterval) {
+      this.logUploadInterval = Checks.positive(logUploadInterval, "logUploadInterval");
+      return this;
+    }
+
+    /**
+     * How long after an invocation's terminal status its last CloudWatch Logs events land (default
+     * 300 ms), as events may still arrive on AWS after the status is final. Zero publishes
+     * everything before the status is reported.
+     */
+    public Builder finalLogUploadDelay(Duration finalLogUploadDelay) {
+      this.finalLogUploadDelay = Checks.notNegative(finalLogUploadDelay, "finalLogUploadDelay");
+      return this;
+    }
+
+    /**
+     * FilterLogEvents calls per second accepted from all callers together (default 5, the
+     * service's default quota per account and region); calls above it get ThrottlingException.
+     */
+    public Builder filterLogEventsRate(double filterLogEventsRate) {
+      if (!(filterLogEventsRate > 0) || Double.isInfinite(filterLogEventsRate)) {
+        throw new IllegalArgumentException(
+            "filterLogEventsRate must be a positive number of calls per second, got "
+                + filterLogEventsRate);
+      }
+      this.filterLogEventsRate = filterLogEventsRate;
+      return this;
+    }
+
+    /**
+     * The largest request body accepted, in bytes (default 4 MiB); a larger one is answered with
+     * HTTP 413 {@code RequestEntityTooLargeException} without being read.
+     */
+    public Builder maxRequestSize(int maxRequestSize) {
+      this.maxRequestSize = Checks.positive(maxRequestSize, "maxRequestSize");
+      return this;
+    }
+
     /** Starts the emulator's SSM and S3 servers and returns it. */
     public SsmEmulator start() {
       return new SsmEmulator(this);
@@ -297,7 +353,9 @@ public final class SsmEmulator implements AutoCloseable {
           seed,
           root,
           Map.copyOf(tags),
-          clock);
+          clock,
+          new LogsSettings(logUploadInterval, finalLogUploadDelay, filterLogEventsRate),
+          maxRequestSize);
     }
   }
 }

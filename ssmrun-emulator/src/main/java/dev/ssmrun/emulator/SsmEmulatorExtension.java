@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -39,6 +40,7 @@ public final class SsmEmulatorExtension
   private final SsmEmulator.Builder builder;
   private SsmEmulator emulator;
   private SsmClient ssm;
+  private CloudWatchLogsClient logs;
   private boolean perTest;
 
   /** An extension with default settings, for {@code @ExtendWith}. */
@@ -79,6 +81,18 @@ public final class SsmEmulatorExtension
       ssm = emulator().newSsmClient();
     }
     return ssm;
+  }
+
+  /**
+   * A CloudWatch Logs client for the running emulator, shared and closed like {@link #ssm()}.
+   *
+   * @throws IllegalStateException outside a test or before the extension started the emulator
+   */
+  public synchronized CloudWatchLogsClient logs() {
+    if (logs == null) {
+      logs = emulator().newLogsClient();
+    }
+    return logs;
   }
 
   @Override
@@ -126,8 +140,12 @@ public final class SsmEmulatorExtension
       if (ssm != null) {
         ssm.close();
       }
+      if (logs != null) {
+        logs.close();
+      }
     } finally {
       ssm = null;
+      logs = null;
       if (emulator != null) {
         emulator.close();
         emulator = null;

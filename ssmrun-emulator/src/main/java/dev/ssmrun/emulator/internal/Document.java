@@ -25,12 +25,14 @@ public enum Document {
 
   public final String documentName;
   public final String pluginName;
+
+  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable copy, never changed
   public final Set<Platform> platforms;
 
   Document(String documentName, String pluginName, Set<Platform> platforms) {
     this.documentName = documentName;
     this.pluginName = pluginName;
-    this.platforms = platforms;
+    this.platforms = Set.copyOf(platforms);
   }
 
   /** The document named {@code name}, or null if the emulator does not know it. */

@@ -5,6 +5,9 @@ import dev.ssmrun.emulator.internal.agent.Agent;
 import dev.ssmrun.emulator.internal.agent.ProcessGroups;
 import dev.ssmrun.emulator.internal.agent.ScriptRunner;
 import dev.ssmrun.emulator.internal.faults.Faults;
+import dev.ssmrun.emulator.internal.logs.AgentLogs;
+import dev.ssmrun.emulator.internal.logs.LogStore;
+import dev.ssmrun.emulator.internal.params.ParameterStore;
 import dev.ssmrun.emulator.internal.s3.OutputUploader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +42,9 @@ public final class Engine implements AutoCloseable {
   public final Map<String, Integer> executions = new TreeMap<>();
   public final CallLog calls = new CallLog();
   public final Faults faults;
+  public final LogStore logs = new LogStore();
+  public final AgentLogs agentLogs;
+  public final ParameterStore parameters = new ParameterStore();
   final ScheduledExecutorService scheduler;
   final ExecutorService workers;
   final ProcessGroups groups = new ProcessGroups();
@@ -51,6 +57,7 @@ public final class Engine implements AutoCloseable {
     this.clock = settings.clock();
     this.faults = new Faults(settings.faults(), settings.seed(), clock);
     this.ids = new Random(settings.seed());
+    this.agentLogs = new AgentLogs(logs, clock, settings.logs());
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("ssm-timer"));
     timers.setRemoveOnCancelPolicy(true);
     this.scheduler = timers;
@@ -149,6 +156,7 @@ public final class Engine implements AutoCloseable {
   public void close() {
     closed = true;
     scheduler.shutdownNow();
+    agentLogs.close();
     groups.killAll();
     workers.shutdownNow();
     try {

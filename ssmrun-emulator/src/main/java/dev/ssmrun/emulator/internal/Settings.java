@@ -1,6 +1,7 @@
 package dev.ssmrun.emulator.internal;
 
 import dev.ssmrun.emulator.FaultSpec;
+import dev.ssmrun.emulator.internal.logs.LogsSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,9 @@ public record Settings(
     long seed,
     Path workRoot,
     Map<String, String> commonTags,
-    Clock clock) {
+    Clock clock,
+    LogsSettings logs,
+    int maxRequestSize) {
 
   /** Real time that {@code seconds} of a TimeoutSeconds or executionTimeout last here. */
   public Duration scaled(long seconds) {

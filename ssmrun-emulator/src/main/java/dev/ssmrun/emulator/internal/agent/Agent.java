@@ -6,6 +6,8 @@ import dev.ssmrun.emulator.internal.CommandRecord;
 import dev.ssmrun.emulator.internal.Engine;
 import dev.ssmrun.emulator.internal.Invocation;
 import dev.ssmrun.emulator.internal.Limits;
+import dev.ssmrun.emulator.internal.logs.AgentLogs;
+import dev.ssmrun.emulator.internal.logs.Publication;
 import dev.ssmrun.emulator.internal.s3.OutputUploader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,7 @@ public final class Agent {
       return;
     }
     boolean crash = engine.faults.draw(FaultSpec.Kind.CRASH, "SendCommand");
+    Publication logs = publishLogs(inv);
     ScriptRunner.Result result;
     try {
       result = runner.run(job(inv), hooks(inv, crash));
@@ -52,7 +55,19 @@ public final class Agent {
       Thread.currentThread().interrupt();
       return;
     }
-    report(inv, result);
+    report(inv, result, logs);
+  }
+
+  /** CloudWatch output: the group is created as the plugin starts, the output tailed into it. */
+  private Publication publishLogs(Invocation inv) {
+    Path folder = orchestrationFolder(inv);
+    return engine.agentLogs.start(
+        inv.instance.id,
+        AgentLogs.groupFor(inv.command.request, inv.command.document.documentName),
+        AgentLogs.streamPrefix(
+            inv.command.commandId, inv.instance.id, inv.command.document.pluginName),
+        folder.resolve("stdout"),
+        folder.resolve("stderr"));
   }
 
   private ScriptRunner.Job job(Invocation inv) {
@@ -140,16 +155,21 @@ public final class Agent {
   }
 
   /** Maps the script's end to the agent's status, uploads output, then reports it. */
-  private void report(Invocation inv, ScriptRunner.Result result) {
+  private void report(Invocation inv, ScriptRunner.Result result, Publication logs) {
     if (result.outcome() == RunningScript.Outcome.CRASHED) {
+      logs.abandon();
       synchronized (engine.lock) {
         inv.running = null; // gone: nothing left for a cancel to kill
       }
       return; // a dead agent reports nothing; the service expires the invocation
     }
+    String[] urls = upload(inv, result);
+    logs.finish(result.stdout(), result.stderr(), () -> reportStatus(inv, result, urls));
+  }
+
+  private void reportStatus(Invocation inv, ScriptRunner.Result result, String[] urls) {
     String[] status = AgentStatus.of(result.outcome(), result.exitCode());
     int code = AgentStatus.responseCode(result.outcome(), result.exitCode());
-    String[] urls = upload(inv, result);
     synchronized (engine.lock) {
       if (inv.terminal()) {
         return; // the service already gave up on it (expired) or never started it (cancelled)

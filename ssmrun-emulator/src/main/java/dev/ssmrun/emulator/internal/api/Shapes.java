@@ -193,11 +193,17 @@ final class Shapes {
 
   /** Wraps a list and an optional token as {@code {"<name>": [...], "NextToken": ...}}. */
   static ObjectNode page(String name, List<? extends JsonNode> items, String nextToken) {
+    return page(name, items, nextToken, Paging.SSM);
+  }
+
+  /** The same with the token member of {@code style} ({@code nextToken} for Logs). */
+  static ObjectNode page(
+      String name, List<? extends JsonNode> items, String nextToken, Paging.Style style) {
     ObjectNode out = Json.object();
     ArrayNode array = out.putArray(name);
     items.forEach(array::add);
     if (nextToken != null) {
-      out.put("NextToken", nextToken);
+      out.put(style.tokenMember(), nextToken);
     }
     return out;
   }

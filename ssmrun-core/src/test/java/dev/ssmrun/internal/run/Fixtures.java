@@ -1,0 +1,43 @@
+package dev.ssmrun.internal.run;
+
+import dev.ssmrun.internal.fake.FakeLogsGateway;
+import dev.ssmrun.internal.fake.FakeSsmGateway;
+import dev.ssmrun.internal.fake.FakeTime;
+import dev.ssmrun.internal.output.OutputFetcher;
+import java.util.List;
+import java.util.Random;
+
+/** Shared set-up for engine unit tests: fake time, fake SSM, no jitter. */
+final class Fixtures {
+  final FakeTime time = new FakeTime();
+  final FakeSsmGateway ssm = new FakeSsmGateway(time);
+  final FakeScheduler scheduler = new FakeScheduler(time);
+  final FakeLogsGateway logs = new FakeLogsGateway();
+
+  DefaultSsmRunner runner() {
+    return runner(EngineSettings.DEFAULT);
+  }
+
+  DefaultSsmRunner runner(EngineSettings settings) {
+    return new DefaultSsmRunner(
+        ssm::view,
+        new OutputFetcher(() -> null),
+        () -> logs,
+        time,
+        time,
+        scheduler,
+        settings,
+        new NoJitter(),
+        List.of());
+  }
+
+  /** Always 0.5, so that jitter factors are exactly 1. */
+  static final class NoJitter extends Random {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public double nextDouble() {
+      return 0.5;
+    }
+  }
+}
