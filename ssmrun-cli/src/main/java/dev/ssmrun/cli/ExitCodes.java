@@ -1,6 +1,9 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.CommandResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one place where a result becomes an exit code: the library's own verdict, {@link
@@ -25,9 +28,31 @@ final class ExitCodes {
   /** ssmrun itself could not run the command anywhere (as {@code ssh}). */
   static final int UNREACHABLE = CommandResult.EXIT_NOT_RUN;
 
+  /** The exit codes of {@code ssmrun run}, as {@code --help} lists them. */
+  static final Map<String, String> HELP = help();
+
   private ExitCodes() {}
 
   static int of(CommandResult result) {
     return result.exitCode();
+  }
+
+  private static Map<String, String> help() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(
+        "0",
+        "the failure policy held (every instance succeeded, or failures within --allow-failures)");
+    codes.put(
+        "N", "the policy was broken and every failed instance exited N (one instance: its code)");
+    codes.put("1", "the policy was broken and the failed instances disagree");
+    codes.put("2", "usage error: nothing was sent");
+    codes.put("124", "--wait-timeout passed; what still ran was cancelled");
+    codes.put("130", "interrupted (Ctrl-C); what still ran was cancelled");
+    codes.put(
+        "255",
+        "ssmrun could not run the command anywhere (credentials, region, access denied, endpoint"
+            + " unreachable, throttled beyond retries, pre-flight, no instance matched or"
+            + " delivered)");
+    return Collections.unmodifiableMap(codes);
   }
 }

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter
       "2:usage error",
       "255:SSM could not be asked (credentials, region, access denied, endpoint unreachable)"
     })
-final class InstancesCommand implements Callable<Integer>, ErrorContext {
+final class InstancesCommand implements Callable<Integer>, ErrorContext.Source {
   private final Services services;
 
   @Spec CommandSpec spec;
@@ -111,17 +111,7 @@ final class InstancesCommand implements Callable<Integer>, ErrorContext {
   }
 
   @Override
-  public OutputFormat format() {
-    return output.format;
-  }
-
-  @Override
-  public String where() {
-    return connection.where(services.environment());
-  }
-
-  @Override
-  public boolean debug() {
-    return output.debug;
+  public ErrorContext errorContext() {
+    return ErrorContext.of(connection, output, services);
   }
 }

@@ -45,19 +45,8 @@ import picocli.CommandLine.TypeConversionException;
       "  ssmrun run --endpoint-url http://127.0.0.1:4566 -i i-0123456789abcdef0 -- uptime",
       ""
     },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:the failure policy held (every instance succeeded, or failures within"
-          + " --allow-failures)",
-      "N:the policy was broken and every failed instance exited N (one instance: its code)",
-      "1:the policy was broken and the failed instances disagree",
-      "2:usage error: nothing was sent",
-      "124:--wait-timeout passed; what still ran was cancelled",
-      "130:interrupted (Ctrl-C); what still ran was cancelled",
-      "255:ssmrun could not run the command anywhere (credentials, region, access denied,"
-          + " endpoint unreachable, throttled beyond retries, pre-flight, nothing delivered)"
-    })
-final class RunCommand implements Callable<Integer>, ErrorContext {
+    exitCodeListHeading = "%nExit codes:%n")
+final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   private static final String PLACEHOLDER_ID = "i-00000000000000000";
 
   private final Services services;
@@ -118,18 +107,8 @@ final class RunCommand implements Callable<Integer>, ErrorContext {
   }
 
   @Override
-  public OutputFormat format() {
-    return output.format;
-  }
-
-  @Override
-  public String where() {
-    return connection.where(services.environment());
-  }
-
-  @Override
-  public boolean debug() {
-    return output.debug;
+  public ErrorContext errorContext() {
+    return ErrorContext.of(connection, output, services);
   }
 
   private void validate() {

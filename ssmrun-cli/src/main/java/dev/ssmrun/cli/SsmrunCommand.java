@@ -36,18 +36,7 @@ import picocli.CommandLine.Spec;
       "  ssmrun help run",
       ""
     },
-    exitCodeListHeading = "%nExit codes (ssmrun run):%n",
-    exitCodeList = {
-      "0:the failure policy held (every instance succeeded, or failures within"
-          + " --allow-failures)",
-      "N:the policy was broken and every failed instance exited N (one instance: its code)",
-      "1:the policy was broken and the failed instances disagree",
-      "2:usage error: nothing was sent",
-      "124:--wait-timeout passed; what still ran was cancelled",
-      "130:interrupted (Ctrl-C); what still ran was cancelled",
-      "255:ssmrun could not run the command anywhere (credentials, region, access denied,"
-          + " endpoint unreachable, throttled beyond retries, pre-flight, nothing delivered)"
-    })
+    exitCodeListHeading = "%nExit codes (ssmrun run):%n")
 final class SsmrunCommand implements Callable<Integer> {
   /** The subcommands, in the order help lists them. */
   private static final List<Class<?>> SUBCOMMANDS =
@@ -107,9 +96,14 @@ final class SsmrunCommand implements Callable<Integer> {
   private static CommandLine commandLine(Services services, List<Class<?>> subcommands) {
     ServicesFactory factory = new ServicesFactory(services);
     CommandLine cmd = new CommandLine(new SsmrunCommand(), factory);
+    cmd.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
     for (Class<?> subcommand : subcommands) {
       try {
-        cmd.addSubcommand(name(subcommand), new CommandLine(factory.create(subcommand), factory));
+        CommandLine sub = new CommandLine(factory.create(subcommand), factory);
+        if (subcommand == RunCommand.class) {
+          sub.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
+        }
+        cmd.addSubcommand(name(subcommand), sub);
       } catch (Exception e) {
         throw new IllegalStateException("cannot create " + subcommand, e);
       }
@@ -130,8 +124,9 @@ final class SsmrunCommand implements Callable<Integer> {
       err.println(
           "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
       err.flush();
-      if (cmd.getCommand() instanceof ErrorContext context && context.format() != null) {
-        ErrorPrinter.json(CliError.usage(ex.getMessage()), context.format(), cmd.getOut());
+      if (cmd.getCommand() instanceof ErrorContext.Source source) {
+        ErrorPrinter.json(
+            CliError.usage(ex.getMessage()), source.errorContext().format(), cmd.getOut());
       }
       return ExitCodes.USAGE;
     }
@@ -144,7 +139,8 @@ final class SsmrunCommand implements Callable<Integer> {
       if (ex instanceof ParameterException usage) {
         return new ShortUsageErrors().handleParseException(usage, new String[0]);
       }
-      ErrorContext context = cmd.getCommand() instanceof ErrorContext c ? c : null;
+      ErrorContext context =
+          cmd.getCommand() instanceof ErrorContext.Source source ? source.errorContext() : null;
       CliError error = CliError.of(ex, context == null ? "SSM" : context.where());
       PrintWriter err = cmd.getErr();
       if (context != null && context.debug()) {

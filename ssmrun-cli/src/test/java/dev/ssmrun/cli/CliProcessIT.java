@@ -101,16 +101,7 @@ class CliProcessIT {
   void unreachableEndpoint_exit255_oneLineInCliWords() throws Exception {
     ProcessBuilder builder =
         PackagedCli.processBuilder(
-            List.of(),
-            "run",
-            "--endpoint-url",
-            "http://127.0.0.1:1",
-            "--region",
-            "us-east-1",
-            "-i",
-            instanceId,
-            "--",
-            "true");
+            List.of(), runArgs("http://127.0.0.1:1", "-i", instanceId, "--", "true"));
     credentials(builder.environment());
     builder.environment().put("AWS_MAX_ATTEMPTS", "1");
 
@@ -141,19 +132,9 @@ class CliProcessIT {
 
   @Test
   void noCredentials_exit255_saysWhatToSet() throws Exception {
-    ProcessBuilder builder =
-        PackagedCli.processBuilder(
-            List.of(),
-            "run",
-            "--endpoint-url",
-            emulator.endpoint().toString(),
-            "--region",
-            "us-east-1",
-            "-i",
-            instanceId,
-            "--",
-            "true");
-    hermetic(builder.environment());
+    ProcessBuilder builder = cli("run", "-i", instanceId, "--", "true");
+    builder.environment().remove("AWS_ACCESS_KEY_ID");
+    builder.environment().remove("AWS_SECRET_ACCESS_KEY");
 
     PackagedCli.Result r = PackagedCli.run(builder);
 
@@ -241,16 +222,7 @@ class CliProcessIT {
       throws IOException {
     List<String> command = new ArrayList<>(PackagedCli.javaCommand(List.of()));
     command.addAll(
-        List.of(
-            "run",
-            "--endpoint-url",
-            emulator.endpoint().toString(),
-            "--region",
-            "us-east-1",
-            "-i",
-            instanceId,
-            "--",
-            remoteScript));
+        List.of(runArgs(emulator.endpoint().toString(), "-i", instanceId, "--", remoteScript)));
     String line = command.stream().map(CliProcessIT::shellQuote).collect(Collectors.joining(" "));
     ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line, "/dev/null");
     credentials(builder.environment());
@@ -281,6 +253,14 @@ class CliProcessIT {
         PackagedCli.processBuilder(List.of(), withEndpoint.toArray(String[]::new));
     credentials(builder.environment());
     return builder;
+  }
+
+  /** {@code run --endpoint-url ENDPOINT --region us-east-1 REST}. */
+  private static String[] runArgs(String endpoint, String... rest) {
+    List<String> args =
+        new ArrayList<>(List.of("run", "--endpoint-url", endpoint, "--region", "us-east-1"));
+    args.addAll(List.of(rest));
+    return args.toArray(String[]::new);
   }
 
   private void credentials(Map<String, String> env) {
