@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,16 +95,29 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
       if (connection.local && options.outputBucket != null) {
         LocalBuckets.ensure(conn.s3(), options.outputBucket);
       }
-      SsmRunner runner = conn.runner(options.outputBucket != null);
       if (noWait) {
-        try (runner) {
-          RunHandle handle = runner.start(request);
-          NoWaitPrinter.print(output.format, handle.commandIds(), out);
-          return ExitCodes.OK;
-        }
+        sendOnly(conn, request, out);
+        return ExitCodes.OK;
       }
+      SsmRunner runner = conn.runner(options.outputBucket != null);
       RunPrinter printer = RunPrinter.of(output.format, quiet, out);
       return new RunSession(runner, printer, out, policy(), conn).run(request);
+    }
+  }
+
+  /**
+   * {@code --no-wait}: sends, prints the ids, and leaves the commands running. The runner gets a
+   * scheduler that is shut down as soon as the commands are sent, so it never polls; it is not
+   * closed, because closing a runner cancels its runs in flight. It owns nothing else: the clients
+   * are the connection's, closed with it.
+   */
+  private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
+    ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
+    try {
+      RunHandle handle = conn.runner(false, idle).start(request);
+      NoWaitPrinter.print(output.format, handle.commandIds(), out);
+    } finally {
+      idle.shutdownNow();
     }
   }
 

@@ -28,12 +28,27 @@ final class EmulatorServices implements Services {
             .start();
   }
 
+  /**
+   * Real clients. With {@code --endpoint-url} of this emulator, they sign with its keys, as a user
+   * who exported the lines {@code ssmrun emulator} prints.
+   */
   @Override
   public AwsClients connect(AwsSettings settings, DebugLog debug) {
-    if (settings.credentials() == null && settings.endpointUrl() == null) {
+    if (settings.credentials() != null) {
+      return real.connect(settings, debug);
+    }
+    if (!emulator.endpoint().equals(settings.endpointUrl())) {
       throw new AssertionError("tests must not reach AWS");
     }
-    return real.connect(settings, debug);
+    return real.connect(
+        new AwsSettings(
+            settings.region() == null ? emulator.region() : settings.region(),
+            null,
+            settings.endpointUrl(),
+            emulator.s3Endpoint(),
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                emulator.accessKeyId(), emulator.secretAccessKey())),
+        debug);
   }
 
   @Override
