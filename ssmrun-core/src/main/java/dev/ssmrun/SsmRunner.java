@@ -4,6 +4,7 @@ import dev.ssmrun.internal.run.DefaultSsmRunner;
 import dev.ssmrun.internal.run.EngineSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,6 +85,17 @@ public interface SsmRunner extends AutoCloseable {
 
   /** As {@link #start(RunRequest)}, with {@code listener} hearing the run from its start. */
   RunHandle start(RunRequest request, ProgressListener listener);
+
+  /**
+   * Sends {@code request} (after its pre-flight check, if any) on the calling thread and returns
+   * the command ids without watching them: nothing polls, nothing is cancelled, and closing the
+   * runner leaves them running. For "fire and forget"; {@link #attach} watches them later.
+   *
+   * @throws PreflightException if the pre-flight check rejects the targets; nothing is sent.
+   * @throws RunFailedException if sending fails; it names the commands already sent (cancelled).
+   * @throws IllegalStateException if the runner is closed.
+   */
+  List<String> send(RunRequest request);
 
   /**
    * Like {@link #run} but returns at once; the run, sending included, is driven by the scheduler,

@@ -56,6 +56,11 @@ public final class Emulators {
     }
 
     @Override
+    public List<String> send(RunRequest request) {
+      return runner.send(request);
+    }
+
+    @Override
     public RunHandle attach(AttachRequest request) {
       return runner.attach(request);
     }

@@ -4,7 +4,6 @@ import dev.ssmrun.SsmRunner;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -59,11 +58,6 @@ final class Connection implements AutoCloseable {
   /** A runner on these clients; with {@code readS3} it reads truncated output from S3. */
   SsmRunner runner(boolean readS3) {
     return builder(readS3).build();
-  }
-
-  /** A runner driven by {@code scheduler} (which the runner then does not own). */
-  SsmRunner runner(boolean readS3, ScheduledExecutorService scheduler) {
-    return builder(readS3).scheduler(scheduler).build();
   }
 
   private SsmRunner.Builder builder(boolean readS3) {

@@ -1,6 +1,5 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.RunHandle;
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.SsmRunner;
 import java.io.IOException;
@@ -9,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,19 +102,10 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     }
   }
 
-  /**
-   * {@code --no-wait}: sends, prints the ids, and leaves the commands running. The runner gets a
-   * scheduler that is shut down as soon as the commands are sent, so it never polls; it is not
-   * closed, because closing a runner cancels its runs in flight. It owns nothing else: the clients
-   * are the connection's, closed with it.
-   */
+  /** {@code --no-wait}: sends, prints the ids, and leaves the commands running. */
   private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
-    ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
-    try {
-      RunHandle handle = conn.runner(false, idle).start(request);
-      NoWaitPrinter.print(output.format, handle.commandIds(), out);
-    } finally {
-      idle.shutdownNow();
+    try (SsmRunner runner = conn.runner(false)) {
+      NoWaitPrinter.print(output.format, runner.send(request), out); // closing leaves them running
     }
   }
 

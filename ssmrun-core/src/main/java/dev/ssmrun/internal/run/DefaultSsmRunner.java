@@ -157,6 +157,25 @@ public final class DefaultSsmRunner implements SsmRunner {
   }
 
   @Override
+  public List<String> send(RunRequest request) {
+    if (closed.get()) {
+      throw new IllegalStateException("this SsmRunner is closed");
+    }
+    Run run = newRun(request, new Listeners());
+    try {
+      for (var d = run.step(); d.isPresent() && !run.isLaunched(); d = run.step()) {
+        sleeper.sleep(d.get());
+      }
+    } catch (InterruptedException e) {
+      CommandResult result = run.abort(); // Cancels what was sent: the caller gave up.
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException(
+          "interrupted while sending; cancelled " + result.commandIds(), e);
+    }
+    return run.progress().commandIds();
+  }
+
+  @Override
   public CompletableFuture<CommandResult> runAsync(RunRequest request, ProgressListener listener) {
     Run run = newRun(request, listeners(listener));
     ScheduledDriver driver = register(run, new ScheduledDriver(run, scheduler)).driver();
