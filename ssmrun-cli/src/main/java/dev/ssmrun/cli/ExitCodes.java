@@ -12,9 +12,9 @@ import java.util.Map;
  * deadline passed; 255 when no instance received the command. The CLI adds 2 (usage), 130
  * (Ctrl-C) and 255 for errors that left no result at all (see {@link CliError}).
  */
-final class ExitCodes {
+public final class ExitCodes {
   /** The failure policy holds. */
-  static final int OK = 0;
+  public static final int OK = 0;
 
   /** A usage error: nothing was sent (picocli's default). */
   static final int USAGE = 2;
@@ -26,14 +26,14 @@ final class ExitCodes {
   static final int INTERRUPTED = 130;
 
   /** ssmrun itself could not run the command anywhere (as {@code ssh}). */
-  static final int UNREACHABLE = CommandResult.EXIT_NOT_RUN;
+  public static final int UNREACHABLE = CommandResult.EXIT_NOT_RUN;
 
   /** The exit codes of {@code ssmrun run}, as {@code --help} lists them. */
   static final Map<String, String> HELP = help();
 
   private ExitCodes() {}
 
-  static int of(CommandResult result) {
+  public static int of(CommandResult result) {
     return result.exitCode();
   }
 

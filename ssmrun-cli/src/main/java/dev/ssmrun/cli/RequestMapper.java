@@ -1,6 +1,7 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.cli.convert.KeyValue;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,6 +2,14 @@ package dev.ssmrun.cli;
 
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.SsmRunner;
+import dev.ssmrun.cli.connect.Connection;
+import dev.ssmrun.cli.connect.ConnectionOptions;
+import dev.ssmrun.cli.connect.LocalBuckets;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.CliOutput;
+import dev.ssmrun.cli.print.NoWaitPrinter;
+import dev.ssmrun.cli.print.OutputOptions;
+import dev.ssmrun.cli.print.RunPrinter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +97,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     Connection conn = Connection.open(connection, services, output.debugLog(out));
     try (conn) {
       RunRequest request = toRunRequest(script, conn.localInstanceIds());
-      if (connection.local && options.outputBucket != null) {
+      if (connection.local() && options.outputBucket != null) {
         LocalBuckets.ensure(conn.s3(), options.outputBucket);
       }
       if (noWait) {
@@ -97,7 +105,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
         return ExitCodes.OK;
       }
       SsmRunner runner = conn.runner(options.outputBucket != null);
-      RunPrinter printer = RunPrinter.of(output.format, quiet, out);
+      RunPrinter printer = RunPrinter.of(output.format(), quiet, out);
       return new RunSession(runner, printer, out, policy(), conn).run(request);
     }
   }
@@ -105,7 +113,8 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   /** {@code --no-wait}: sends, prints the ids, and leaves the commands running. */
   private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
     try (SsmRunner runner = conn.runner(false)) {
-      NoWaitPrinter.print(output.format, runner.send(request), out); // closing leaves them running
+      NoWaitPrinter.print(
+          output.format(), runner.send(request), out); // closing leaves them running
     }
   }
 
@@ -115,22 +124,22 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   }
 
   private void validate() {
-    if (quiet && output.format.isJson()) {
+    if (quiet && output.format().isJson()) {
       throw usage(
           "-q/--quiet prints the raw output; it cannot be combined with -o "
-              + output.format.name().toLowerCase(java.util.Locale.ROOT));
+              + output.format().name().toLowerCase(java.util.Locale.ROOT));
     }
     if (noWait) {
       refuseWithNoWait(quiet, "-q/--quiet");
       refuseWithNoWait(options.waitTimeout != null, "--wait-timeout");
       refuseWithNoWait(options.failFast, "--fail-fast");
-      if (connection.local) {
+      if (connection.local()) {
         throw usage(
             "--no-wait cannot be used with --local: the embedded emulator stops when"
                 + " ssmrun exits; start 'ssmrun emulator' and use --endpoint-url");
       }
     }
-    if (!connection.local && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
+    if (!connection.local() && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
       throw usage("no target: give -i/--instance-id or -t/--target (or --local)");
     }
     if (options.outputPrefix != null && options.outputBucket == null) {
@@ -185,7 +194,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
    */
   RunRequest toRunRequest(String script, List<String> localIds) {
     try {
-      return RequestMapper.map(options, connection.local, script, localIds);
+      return RequestMapper.map(options, connection.local(), script, localIds);
     } catch (IllegalArgumentException | IllegalStateException | TypeConversionException e) {
       throw usage(e.getMessage());
     }

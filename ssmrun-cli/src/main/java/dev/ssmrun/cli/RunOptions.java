@@ -2,6 +2,8 @@ package dev.ssmrun.cli;
 
 import dev.ssmrun.Document;
 import dev.ssmrun.FailurePolicy;
+import dev.ssmrun.cli.convert.DurationConverter;
+import dev.ssmrun.cli.convert.FailurePolicyConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.Services;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 

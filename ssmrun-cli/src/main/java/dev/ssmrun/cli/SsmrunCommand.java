@@ -1,5 +1,8 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.DebugLog;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.ErrorPrinter;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.Services;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -3,6 +3,10 @@ package dev.ssmrun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.cli.connect.ConnectionOptions;
+import dev.ssmrun.cli.connect.EmulatorSettings;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.Durations;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
