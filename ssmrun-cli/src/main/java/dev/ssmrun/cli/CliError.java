@@ -31,6 +31,11 @@ public record CliError(String code, String message, int exitCode) {
           "ExpiredTokenException",
           "AuthFailure");
 
+  /** Something asked for is not there (e.g. an instance the command did not run on): 255. */
+  static CliError notFound(String code, String message) {
+    return unreachable(code, message);
+  }
+
   static CliError usage(String message) {
     return new CliError("usage", message, ExitCodes.USAGE);
   }
@@ -40,6 +45,9 @@ public record CliError(String code, String message, int exitCode) {
    * {@code http://127.0.0.1:4566} or {@code SSM in eu-west-1}.
    */
   public static CliError of(Throwable error, String where) {
+    if (error instanceof CliException known) {
+      return known.error();
+    }
     if (error instanceof PreflightException) {
       return unreachable(
           "preflight_failed",

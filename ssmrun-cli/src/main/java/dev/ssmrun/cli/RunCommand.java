@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,12 +41,16 @@ import picocli.CommandLine.TypeConversionException;
           + " with 'ssmrun: ': per instance 'ssmrun: ID STATUS exit=N TIME' as it finishes, then"
           + " one summary line that says whether the failure policy held. On a terminal a live"
           + " status line shows the counts while waiting.",
+      "With -F/--follow, each instance's lines are printed as they arrive (from CloudWatch Logs,"
+          + " which the command is then sent with; the instances need logs:CreateLogGroup,"
+          + " CreateLogStream and PutLogEvents), and the per-instance lines do not repeat them.",
       "",
       "Examples:",
       "  ssmrun run --local -- 'echo hello from $AWS_SSM_INSTANCE_ID; exit 3'",
       "  ssmrun run -i i-0123456789abcdef0,i-0fedcba9876543210 -- 'df -h /'",
       "  ssmrun run -t Role=web,api --allow-failures 1 --timeout 10m -f deploy.sh",
       "  ssmrun run -i i-0123456789abcdef0 -q -- 'cat /etc/os-release' > os-release",
+      "  ssmrun run -F -t Role=web -- 'for i in 1 2 3; do echo step $i; sleep 1; done'",
       "  ssmrun run -t Env=prod -o jsonl -- uptime | jq -r 'select(.type==\"invocation\").stdout'",
       "  ssmrun run --endpoint-url http://127.0.0.1:4566 -i i-0123456789abcdef0 -- uptime",
       ""
@@ -55,6 +58,10 @@ import picocli.CommandLine.TypeConversionException;
     exitCodeListHeading = "%nExit codes:%n")
 final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   private static final String PLACEHOLDER_ID = "i-00000000000000000";
+
+  /** CloudWatch Logs' rule for log group names. */
+  private static final java.util.regex.Pattern LOG_GROUP =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_\\-/.#]{1,512}");
 
   private final Services services;
 
@@ -69,12 +76,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
               + " --no-wait -t Role=web -- ./long-job.sh")
   boolean noWait;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "Print only the instances' output, without prefixes, headers or summary (for one"
-              + " instance: exactly its bytes). Example: -q -i i-0123456789abcdef0 -- cat /etc/hosts")
-  boolean quiet;
+  @Mixin WatchOptions watch;
 
   @Mixin ConnectionOptions connection;
 
@@ -92,7 +94,10 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     toRunRequest(script, List.of(PLACEHOLDER_ID)); // bad input is refused before anything starts
     CliOutput out =
         output.output(
-            spec.commandLine().getOut(), spec.commandLine().getErr(), services, !quiet && !noWait);
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            services,
+            !watch.quiet && !noWait);
     LocalPaths.hint(options).ifPresent(out::errLine);
     Connection conn = Connection.open(connection, services, output.debugLog(out));
     try (conn) {
@@ -104,15 +109,15 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
         sendOnly(conn, request, out);
         return ExitCodes.OK;
       }
-      SsmRunner runner = conn.runner(options.outputBucket != null);
-      RunPrinter printer = RunPrinter.of(output.format(), quiet, out);
-      return new RunSession(runner, printer, out, policy(), conn).run(request);
+      SsmRunner runner = conn.runner(options.outputBucket != null, watch.follow);
+      RunPrinter printer = RunPrinter.of(output.format(), watch.quiet, watch.follow, out);
+      return new RunSession(runner, printer, out, watch.policy(), conn).run(request).exitCode();
     }
   }
 
   /** {@code --no-wait}: sends, prints the ids, and leaves the commands running. */
   private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
-    try (SsmRunner runner = conn.runner(false)) {
+    try (SsmRunner runner = conn.runner(false, false)) {
       NoWaitPrinter.print(
           output.format(), runner.send(request), out); // closing leaves them running
     }
@@ -124,14 +129,11 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   }
 
   private void validate() {
-    if (quiet && output.format().isJson()) {
-      throw usage(
-          "-q/--quiet prints the raw output; it cannot be combined with -o "
-              + output.format().name().toLowerCase(java.util.Locale.ROOT));
-    }
+    watch.validate(output.format());
     if (noWait) {
-      refuseWithNoWait(quiet, "-q/--quiet");
-      refuseWithNoWait(options.waitTimeout != null, "--wait-timeout");
+      refuseWithNoWait(watch.quiet, "-q/--quiet");
+      refuseWithNoWait(watch.follow, "-F/--follow");
+      refuseWithNoWait(watch.waitTimeout != null, "--wait-timeout");
       refuseWithNoWait(options.failFast, "--fail-fast");
       if (connection.local()) {
         throw usage(
@@ -141,6 +143,12 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     }
     if (!connection.local() && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
       throw usage("no target: give -i/--instance-id or -t/--target (or --local)");
+    }
+    if (options.logGroup != null && !LOG_GROUP.matcher(options.logGroup).matches()) {
+      throw usage(
+          "--log-group '"
+              + options.logGroup
+              + "' is not a log group name: 1 to 512 of A-Z a-z 0-9 _ - / . #");
     }
     if (options.outputPrefix != null && options.outputBucket == null) {
       throw usage("--output-s3-prefix needs --output-s3-bucket");
@@ -179,22 +187,13 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     }
   }
 
-  /** The failure policy in the user's words, for the summary. */
-  private String policy() {
-    OptionSpec allow = spec.findOption("--allow-failures");
-    List<String> given = allow == null ? List.of() : allow.originalStringValues();
-    return given.isEmpty()
-        ? "no failure allowed"
-        : "--allow-failures " + given.get(given.size() - 1);
-  }
-
   /**
    * Maps the options to a request; pure. {@code script} is null when COMMAND is argv words. With
    * --local and no explicit target, {@code localIds} are all targeted.
    */
   RunRequest toRunRequest(String script, List<String> localIds) {
     try {
-      return RequestMapper.map(options, connection.local(), script, localIds);
+      return RequestMapper.map(options, watch, connection.local(), script, localIds);
     } catch (IllegalArgumentException | IllegalStateException | TypeConversionException e) {
       throw usage(e.getMessage());
     }

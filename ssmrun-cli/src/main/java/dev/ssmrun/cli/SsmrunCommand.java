@@ -27,13 +27,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Run commands on EC2 instances and other SSM-managed nodes through AWS Systems Manager Run"
           + " Command: send, watch, and report each instance's exit code, stdout and stderr.",
-      "Every command takes --region, --profile, --endpoint-url, --s3-endpoint-url and --local,"
-          + " and honours the AWS CLI's environment variables and config files.",
+      "Every command that talks to SSM takes --region, --profile, --endpoint-url,"
+          + " --s3-endpoint-url, --logs-endpoint-url and --local, and honours the AWS CLI's"
+          + " environment variables and config files. status, output, wait and cancel act on"
+          + " commands sent before (ssmrun run --no-wait prints their ids).",
       "",
       "Examples:",
       "  ssmrun run --local -- 'echo hello from $AWS_SSM_INSTANCE_ID'",
       "  ssmrun run -i i-0123456789abcdef0 -- 'uptime'",
       "  ssmrun run -t Role=web --allow-failures 10%% -- 'systemctl restart app'",
+      "  ssmrun run -F -t Role=web -- ./deploy.sh",
+      "  id=$(ssmrun run --no-wait --log-group /ssmrun/jobs -t Role=batch -- ./nightly.sh)",
+      "  ssmrun status $id",
+      "  ssmrun output $id --follow",
+      "  ssmrun wait $id",
+      "  ssmrun cancel $id",
       "  ssmrun instances -t Role=web --online",
       "  ssmrun emulator --instances 5",
       "  ssmrun help run",
@@ -45,6 +53,10 @@ final class SsmrunCommand implements Callable<Integer> {
   private static final List<Class<?>> SUBCOMMANDS =
       List.of(
           RunCommand.class,
+          StatusCommand.class,
+          OutputCommand.class,
+          WaitCommand.class,
+          CancelCommand.class,
           InstancesCommand.class,
           EmulatorCommand.class,
           CompletionCommand.class,
@@ -105,6 +117,8 @@ final class SsmrunCommand implements Callable<Integer> {
         CommandLine sub = new CommandLine(factory.create(subcommand), factory);
         if (subcommand == RunCommand.class) {
           sub.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
+        } else if (subcommand == WaitCommand.class) {
+          sub.getCommandSpec().usageMessage().exitCodeList(ExitCodes.WAIT_HELP);
         }
         cmd.addSubcommand(name(subcommand), sub);
       } catch (Exception e) {

@@ -10,6 +10,8 @@ import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Services whose "embedded" emulator is started up front by the test, so that the test knows its
@@ -26,11 +28,17 @@ final class EmulatorServices implements Services {
   }
 
   EmulatorServices(int instances, String faults) {
+    this(instances, faults, b -> b);
+  }
+
+  /** {@code more} adds settings to the emulator's builder (e.g. its timeout unit). */
+  EmulatorServices(int instances, String faults, UnaryOperator<SsmEmulator.Builder> more) {
     this.emulator =
-        SsmEmulator.builder()
-            .instances(instances)
-            .visibilityDelay(Duration.ofMillis(50))
-            .faults(faults)
+        more.apply(
+                SsmEmulator.builder()
+                    .instances(instances)
+                    .visibilityDelay(Duration.ofMillis(50))
+                    .faults(faults))
             .start();
   }
 
@@ -52,8 +60,8 @@ final class EmulatorServices implements Services {
             null,
             settings.endpointUrl(),
             emulator.s3Endpoint(),
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                emulator.accessKeyId(), emulator.secretAccessKey())),
+            settings.logsEndpointUrl(),
+            AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())),
         debug);
   }
 

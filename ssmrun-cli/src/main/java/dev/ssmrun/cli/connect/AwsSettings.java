@@ -9,9 +9,15 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * the embedded emulator.
  */
 public record AwsSettings(
-    String region, String profile, URI endpointUrl, URI s3EndpointUrl, AwsCredentials credentials) {
+    String region,
+    String profile,
+    URI endpointUrl,
+    URI s3EndpointUrl,
+    URI logsEndpointUrl,
+    AwsCredentials credentials) {
   /** Settings from the command line; credentials from the default chains. */
-  public static AwsSettings of(String region, String profile, URI endpointUrl, URI s3EndpointUrl) {
-    return new AwsSettings(region, profile, endpointUrl, s3EndpointUrl, null);
+  public static AwsSettings of(
+      String region, String profile, URI endpointUrl, URI s3EndpointUrl, URI logsEndpointUrl) {
+    return new AwsSettings(region, profile, endpointUrl, s3EndpointUrl, logsEndpointUrl, null);
   }
 }

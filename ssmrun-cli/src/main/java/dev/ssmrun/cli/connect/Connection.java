@@ -39,6 +39,7 @@ public final class Connection implements AutoCloseable {
               null,
               emulator.endpoint(),
               emulator.s3Endpoint(),
+              emulator.endpoint(),
               AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
       return new Connection(services.connect(settings, debug), emulator);
     } catch (RuntimeException e) {
@@ -55,17 +56,20 @@ public final class Connection implements AutoCloseable {
     return clients.s3();
   }
 
-  /** A runner on these clients; with {@code readS3} it reads truncated output from S3. */
-  public SsmRunner runner(boolean readS3) {
-    return builder(readS3).build();
-  }
-
-  private SsmRunner.Builder builder(boolean readS3) {
+  /**
+   * A runner on these clients; with {@code readS3} it reads truncated output from S3, with {@code
+   * followOutput} it can tail CloudWatch Logs. Never one of the SDK's default clients, which would
+   * reach AWS whatever the command line said.
+   */
+  public SsmRunner runner(boolean readS3, boolean followOutput) {
     var builder = SsmRunner.builder().ssmClient(ssm());
     if (readS3) {
       builder.s3Client(s3());
     }
-    return builder;
+    if (followOutput) {
+      builder.logsClient(clients.logs());
+    }
+    return builder.build();
   }
 
   /** The embedded emulator's instance ids; empty unless {@code --local}. */

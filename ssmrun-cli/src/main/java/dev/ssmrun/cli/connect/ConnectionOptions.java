@@ -57,6 +57,16 @@ public final class ConnectionOptions {
   URI s3EndpointUrl;
 
   @Option(
+      names = "--logs-endpoint-url",
+      paramLabel = "URL",
+      description =
+          "CloudWatch Logs endpoint for -F/--follow (default: --endpoint-url when given, as an"
+              + " 'ssmrun emulator' or LocalStack serves both; else AWS_ENDPOINT_URL_CLOUDWATCH_LOGS,"
+              + " AWS_ENDPOINT_URL, then AWS's). A VPC endpoint of SSM does not serve Logs: name"
+              + " the Logs one here. Example: --logs-endpoint-url https://logs.eu-west-1.amazonaws.com")
+  URI logsEndpointUrl;
+
+  @Option(
       names = "--local",
       description =
           "Use an embedded local emulator (no AWS account needed); without -i or -t, every"
@@ -89,6 +99,7 @@ public final class ConnectionOptions {
       List<String> remote = new ArrayList<>();
       addIf(remote, endpointUrl != null, "--endpoint-url");
       addIf(remote, s3EndpointUrl != null, "--s3-endpoint-url");
+      addIf(remote, logsEndpointUrl != null, "--logs-endpoint-url");
       addIf(remote, region != null, "--region");
       addIf(remote, profile != null, "--profile");
       if (!remote.isEmpty()) {
@@ -110,12 +121,29 @@ public final class ConnectionOptions {
     }
   }
 
+  /**
+   * Refuses {@code --local} for a command that acts on a command id: the embedded emulator starts
+   * empty and stops with ssmrun, so no earlier command is in it.
+   */
+  public void refuseLocal(String command) {
+    if (local) {
+      throw usage(
+          "--local starts a new, empty emulator that holds no earlier command, so 'ssmrun "
+              + command
+              + "' cannot use it: start 'ssmrun emulator' and pass its --endpoint-url to"
+              + " 'ssmrun run --no-wait' and to 'ssmrun "
+              + command
+              + "'");
+    }
+  }
+
   int localInstanceCount() {
     return localInstances == null ? DEFAULT_LOCAL_INSTANCES : localInstances;
   }
 
   AwsSettings awsSettings() {
-    return AwsSettings.of(region, profile, endpointUrl, s3EndpointUrl);
+    URI logs = logsEndpointUrl != null ? logsEndpointUrl : endpointUrl;
+    return AwsSettings.of(region, profile, endpointUrl, s3EndpointUrl, logs);
   }
 
   /** The SSM endpoint in the user's terms, for error messages. */

@@ -3,6 +3,7 @@ package dev.ssmrun.cli.connect;
 import dev.ssmrun.cli.convert.KeyValue;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +13,16 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The real world: AWS clients from the default chains, the embedded emulator, the terminal. */
@@ -32,22 +37,32 @@ public final class DefaultServices implements Services {
       if (credentials instanceof AutoCloseable closeable) {
         shared.add(0, closeable);
       }
-      Region region = region(settings);
-      ClientOverrideConfiguration override = overrides(settings, debug);
-      var ssm =
-          SsmClient.builder()
-              .httpClient(http)
-              .credentialsProvider(credentials)
-              .region(region)
-              .overrideConfiguration(override);
-      if (settings.endpointUrl() != null) {
-        ssm.endpointOverride(settings.endpointUrl());
-      }
+      Common common = new Common(http, credentials, region(settings), overrides(settings, debug));
       return new AwsClients(
-          ssm.build(), () -> s3(settings, http, credentials, region, override), shared);
+          common.build(SsmClient.builder(), settings.endpointUrl()),
+          () -> common.build(s3(settings), settings.s3EndpointUrl()),
+          () -> common.build(CloudWatchLogsClient.builder(), settings.logsEndpointUrl()),
+          shared);
     } catch (RuntimeException e) {
       AwsClients.closeAll(shared);
       throw e;
+    }
+  }
+
+  /** What a command's clients share; each has its own endpoint (null: the SDK's chain decides). */
+  private record Common(
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      Region region,
+      ClientOverrideConfiguration override) {
+    <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(
+        B builder, URI endpoint) {
+      builder.httpClient(http).credentialsProvider(credentials).region(region);
+      builder.overrideConfiguration(override);
+      if (endpoint != null) {
+        builder.endpointOverride(endpoint);
+      }
+      return builder.build();
     }
   }
 
@@ -56,7 +71,7 @@ public final class DefaultServices implements Services {
    * command (the SDK's default factory builds an SSL context up front, about 100 ms). Proxies come
    * from the JVM's settings (-Dhttps.proxyHost).
    */
-  private static java.net.HttpURLConnection openConnection(java.net.URI uri) {
+  private static java.net.HttpURLConnection openConnection(URI uri) {
     try {
       return (java.net.HttpURLConnection) uri.toURL().openConnection();
     } catch (IOException e) {
@@ -64,22 +79,9 @@ public final class DefaultServices implements Services {
     }
   }
 
-  private static S3Client s3(
-      AwsSettings settings,
-      SdkHttpClient http,
-      AwsCredentialsProvider credentials,
-      Region region,
-      ClientOverrideConfiguration override) {
-    var s3 =
-        S3Client.builder()
-            .httpClient(http)
-            .credentialsProvider(credentials)
-            .region(region)
-            .overrideConfiguration(override);
-    if (settings.s3EndpointUrl() != null) {
-      s3.endpointOverride(settings.s3EndpointUrl()).forcePathStyle(true);
-    }
-    return s3.build();
+  /** An endpoint of one's own (an emulator's S3, MinIO) is addressed path-style. */
+  private static S3ClientBuilder s3(AwsSettings settings) {
+    return S3Client.builder().forcePathStyle(settings.s3EndpointUrl() != null);
   }
 
   private static AwsCredentialsProvider credentials(AwsSettings settings) {

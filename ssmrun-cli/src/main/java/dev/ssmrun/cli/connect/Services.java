@@ -1,6 +1,8 @@
 package dev.ssmrun.cli.connect;
 
+import dev.ssmrun.Sleeper;
 import dev.ssmrun.emulator.SsmEmulator;
+import java.time.Clock;
 import java.util.Map;
 
 /** What the commands need from the outside world; tests substitute their own. */
@@ -19,4 +21,14 @@ public interface Services {
 
   /** True if file descriptor {@code fd} (1 standard output, 2 standard error) is a terminal. */
   boolean isTerminal(int fd);
+
+  /** The clock for elapsed times and bounded waits. */
+  default Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** How bounded waits pause. */
+  default Sleeper sleeper() {
+    return Sleeper.SYSTEM;
+  }
 }

@@ -11,7 +11,7 @@ public final class CliOutput {
 
   private final PrintWriter out;
   private final PrintWriter err;
-  private final boolean statusLine;
+  private boolean statusLine;
   private final Style outStyle;
   private final Style errStyle;
   private String status;
@@ -64,10 +64,16 @@ public final class CliOutput {
     drawStatus();
   }
 
-  /** Removes the status line for good (before the summary). */
+  /** Removes the status line (before the summary); a later {@link #status} draws it again. */
   public synchronized void clearStatus() {
     eraseStatus();
     status = null;
+  }
+
+  /** Removes the status line for good: the process is about to end (Ctrl-C). */
+  public synchronized void stopStatus() {
+    clearStatus();
+    statusLine = false;
   }
 
   private void eraseStatus() {

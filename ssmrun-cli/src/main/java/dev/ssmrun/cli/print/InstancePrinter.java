@@ -75,28 +75,7 @@ public abstract class InstancePrinter {
 
     @Override
     public void finished() {
-      int[] widths = new int[COLUMNS.size()];
-      List<List<String>> all = new ArrayList<>();
-      all.add(COLUMNS);
-      all.addAll(rows);
-      for (List<String> row : all) {
-        for (int c = 0; c < widths.length; c++) {
-          widths[c] = Math.max(widths[c], row.get(c).length());
-        }
-      }
-      StringBuilder s = new StringBuilder();
-      for (List<String> row : all) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < widths.length; c++) {
-          line.append(c == widths.length - 1 ? row.get(c) : pad(row.get(c), widths[c] + 2));
-        }
-        s.append(line.toString().stripTrailing()).append('\n');
-      }
-      output.out(s.toString());
-    }
-
-    private static String pad(String text, int width) {
-      return text + " ".repeat(width - text.length());
+      output.out(TextTable.render(COLUMNS, rows));
     }
   }
 

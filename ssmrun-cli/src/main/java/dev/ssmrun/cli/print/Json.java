@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmrun.CommandResult;
 import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Outcome;
+import dev.ssmrun.OutputChunk;
+import dev.ssmrun.Progress;
 import dev.ssmrun.cli.CliError;
 import dev.ssmrun.cli.ExitCodes;
 import java.io.UncheckedIOException;
@@ -30,6 +32,13 @@ public final class Json {
     return MAPPER.createObjectNode();
   }
 
+  /** An object whose first field is {@code "type": type}, as every JSON Lines object has. */
+  static ObjectNode typed(String type) {
+    ObjectNode node = object();
+    node.put("type", type);
+    return node;
+  }
+
   /** One line, no newline. */
   static String line(JsonNode node) {
     try {
@@ -51,6 +60,7 @@ public final class Json {
   public static ObjectNode invocation(InvocationResult i) {
     ObjectNode node = object();
     node.put("instanceId", i.instanceId());
+    node.put("instanceName", i.instanceName());
     node.put("commandId", i.commandId());
     node.put("status", i.status());
     node.put("statusDetails", i.statusDetails());
@@ -65,6 +75,40 @@ public final class Json {
     node.put("elapsedMillis", i.elapsed().toMillis());
     node.put("stdoutUrl", i.stdoutUrl().orElse(null));
     node.put("stderrUrl", i.stderrUrl().orElse(null));
+    return node;
+  }
+
+  /** {@code {"type": "warning", "message": message}}. */
+  static ObjectNode warning(String message) {
+    ObjectNode node = typed("warning");
+    node.put("message", message);
+    return node;
+  }
+
+  /** A chunk of live output: {@code commandId}, {@code instanceId}, {@code stream}, {@code text}. */
+  static ObjectNode output(OutputChunk chunk) {
+    ObjectNode node = object();
+    node.put("commandId", chunk.commandId());
+    node.put("instanceId", chunk.instanceId());
+    node.put("stream", chunk.stream().name().toLowerCase(Locale.ROOT));
+    node.put("text", chunk.text());
+    return node;
+  }
+
+  /**
+   * Commands as they stand: ids, instances known, whether every one finished, and the counts
+   * ({@code pending} and {@code running} besides the outcomes).
+   */
+  static ObjectNode progress(Progress progress) {
+    ObjectNode node = object();
+    commandIds(node, progress.commandIds());
+    node.put("instances", progress.total());
+    node.put("finished", progress.total() > 0 && progress.runningCount() == 0);
+    ObjectNode counts = node.putObject("counts");
+    long pending = Counts.pending(progress);
+    counts.put("pending", pending);
+    counts.put("running", progress.runningCount() - pending);
+    counts(counts, progress.countsByOutcome());
     return node;
   }
 

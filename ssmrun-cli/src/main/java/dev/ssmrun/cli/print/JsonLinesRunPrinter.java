@@ -2,12 +2,14 @@ package dev.ssmrun.cli.print;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmrun.InvocationResult;
+import dev.ssmrun.OutputChunk;
 import java.util.List;
 
 /**
  * {@code -o jsonl}: on standard output, one object per line and nothing else: {@code
- * {"type":"sent",...}} once the commands are sent, {@code {"type":"invocation",...}} per instance
- * as it finishes, {@code {"type":"warning","message":...}} when the engine warns, then {@code
+ * {"type":"sent",...}} once the commands are sent, {@code {"type":"output",...}} for each chunk of
+ * live output when it is followed, {@code {"type":"invocation",...}} per instance as it finishes
+ * (with its whole stdout and stderr, which its output chunks, if any, concatenate to), {@code {"type":"warning","message":...}} when the engine warns, then {@code
  * {"type":"summary",...}}.
  */
 final class JsonLinesRunPrinter implements RunPrinter {
@@ -19,32 +21,29 @@ final class JsonLinesRunPrinter implements RunPrinter {
 
   @Override
   public void sent(List<String> commandIds) {
-    ObjectNode node = typed("sent");
+    ObjectNode node = Json.typed("sent");
     Json.commandIds(node, commandIds);
     print(node);
   }
 
   @Override
+  public void output(OutputChunk chunk) {
+    print(Json.typed("output").setAll(Json.output(chunk)));
+  }
+
+  @Override
   public void invocation(InvocationResult invocation) {
-    print(typed("invocation").setAll(Json.invocation(invocation)));
+    print(Json.typed("invocation").setAll(Json.invocation(invocation)));
   }
 
   @Override
   public void warning(String warning) {
-    ObjectNode node = typed("warning");
-    node.put("message", warning);
-    print(node);
+    print(Json.warning(warning));
   }
 
   @Override
   public void finished(RunSummary summary) {
-    print(typed("summary").setAll(Json.summary(summary)));
-  }
-
-  private static ObjectNode typed(String type) {
-    ObjectNode node = Json.object();
-    node.put("type", type);
-    return node;
+    print(Json.typed("summary").setAll(Json.summary(summary)));
   }
 
   private void print(ObjectNode node) {

@@ -1,6 +1,7 @@
 package dev.ssmrun.cli.print;
 
 import dev.ssmrun.InvocationResult;
+import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.List;
 public interface RunPrinter {
   /** The commands were sent and are being watched. */
   default void sent(List<String> commandIds) {}
+
+  /** Live output of one instance (whole lines), when the run follows its output. */
+  default void output(OutputChunk chunk) {}
 
   /** One instance reached its outcome; called once per instance, as soon as it is known. */
   void invocation(InvocationResult invocation);
@@ -22,13 +26,16 @@ public interface RunPrinter {
   /** The run is over. */
   void finished(RunSummary summary);
 
-  /** The printer for {@code format}; {@code quiet} prints only the instances' output. */
-  static RunPrinter of(OutputFormat format, boolean quiet, CliOutput output) {
+  /**
+   * The printer for {@code format}; {@code quiet} prints only the instances' output; with {@code
+   * follow} the output arrives as {@link #output} chunks, and is not printed again per instance.
+   */
+  static RunPrinter of(OutputFormat format, boolean quiet, boolean follow, CliOutput output) {
     if (quiet) {
-      return new QuietRunPrinter(output);
+      return new QuietRunPrinter(output, follow);
     }
     return switch (format) {
-      case TEXT -> new TextRunPrinter(output);
+      case TEXT -> new TextRunPrinter(output, follow);
       case JSON -> new JsonRunPrinter(output);
       case JSONL -> new JsonLinesRunPrinter(output);
     };

@@ -3,20 +3,19 @@ package dev.ssmrun.cli.print;
 import dev.ssmrun.CommandResult;
 import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Outcome;
+import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import dev.ssmrun.cli.ExitCodes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The text layout, built for grep: each instance's stdout goes to standard output and its stderr
  * to standard error, every line prefixed by {@code ID: }. ssmrun's own lines go to standard
  * error and start with {@code ssmrun: }: a header per instance as it finishes ({@code ssmrun: ID
  * STATUS exit=N 0.4s}), then a summary that says whether the failure policy held. On a terminal
- * a live status line is kept at the bottom of standard error.
+ * a live status line is kept at the bottom of standard error. When the output is followed, its
+ * lines are printed as they arrive and the header follows them alone: each line appears once.
  */
 public final class TextRunPrinter implements RunPrinter {
   public static final String TRUNCATED =
@@ -25,17 +24,31 @@ public final class TextRunPrinter implements RunPrinter {
 
   private final CliOutput output;
   private final Style err;
+  private final boolean follow;
 
-  TextRunPrinter(CliOutput output) {
+  /** {@code follow}: the output comes as chunks, so the per-instance block is the header only. */
+  TextRunPrinter(CliOutput output, boolean follow) {
     this.output = output;
     this.err = output.errStyle();
+    this.follow = follow;
+  }
+
+  @Override
+  public void output(OutputChunk chunk) {
+    if (chunk.stream() == OutputChunk.Stream.STDOUT) {
+      output.out(prefixed(output.outStyle().dim(chunk.instanceId() + ":"), chunk.text()));
+    } else {
+      output.err(prefixed(err.dim(chunk.instanceId() + ":"), chunk.text()));
+    }
   }
 
   @Override
   public void invocation(InvocationResult i) {
     output.errLine("ssmrun: " + header(i));
-    output.out(prefixed(output.outStyle().dim(i.instanceId() + ":"), i.stdout()));
-    output.err(prefixed(err.dim(i.instanceId() + ":"), i.stderr()));
+    if (!follow) {
+      output.out(prefixed(output.outStyle().dim(i.instanceId() + ":"), i.stdout()));
+      output.err(prefixed(err.dim(i.instanceId() + ":"), i.stderr()));
+    }
     if (i.stdoutTruncated() || i.stderrTruncated()) {
       output.errLine("ssmrun: " + i.instanceId() + ": " + TRUNCATED);
     }
@@ -43,19 +56,7 @@ public final class TextRunPrinter implements RunPrinter {
 
   @Override
   public void progress(Progress progress, Duration elapsed) {
-    List<String> parts = new ArrayList<>();
-    long pending =
-        progress.invocations().stream()
-            .filter(i -> i.outcome() == Outcome.UNFINISHED && isPending(i.status()))
-            .count();
-    long running = progress.runningCount() - pending;
-    if (pending > 0 || progress.total() == 0) {
-      parts.add(pending + " pending");
-    }
-    if (running > 0) {
-      parts.add(running + " running");
-    }
-    counts(progress.countsByOutcome(), parts);
+    List<String> parts = Counts.of(progress, err);
     output.status("ssmrun: " + String.join(", ", parts) + " (" + Durations.human(elapsed) + ")");
   }
 
@@ -64,17 +65,11 @@ public final class TextRunPrinter implements RunPrinter {
     output.errLine("ssmrun: warning: " + warning);
   }
 
-  /** SSM's statuses before the agent starts the script. */
-  private static boolean isPending(String status) {
-    return status.isEmpty() || status.equals("Pending") || status.equals("Delayed");
-  }
-
   @Override
   public void finished(RunSummary summary) {
     output.clearStatus();
     CommandResult result = summary.result();
-    List<String> parts = new ArrayList<>();
-    counts(result.countsByOutcome(), parts);
+    List<String> parts = Counts.of(result.countsByOutcome(), err);
     int n = result.invocations().size();
     output.errLine(
         "ssmrun: "
@@ -104,18 +99,10 @@ public final class TextRunPrinter implements RunPrinter {
         : err.red("failure policy broken") + " (" + summary.policy() + ")";
   }
 
-  private void counts(Map<Outcome, Integer> counts, List<String> parts) {
-    counts.forEach(
-        (outcome, count) -> {
-          if (count > 0 && outcome != Outcome.UNFINISHED) {
-            parts.add(paint(outcome, count + " " + label(outcome)));
-          }
-        });
-  }
-
-  private String header(InvocationResult i) {
+  /** {@code ID STATUS (details) exit=N 1.2s}: the header line of an invocation, painted. */
+  static String header(InvocationResult i, Style style) {
     StringBuilder s = new StringBuilder(i.instanceId()).append(' ');
-    s.append(paint(i.outcome(), i.status()));
+    s.append(Counts.paint(style, i.outcome(), i.status()));
     if (!i.statusDetails().isEmpty() && !i.statusDetails().equalsIgnoreCase(i.status())) {
       s.append(" (").append(i.statusDetails()).append(')');
     }
@@ -129,21 +116,8 @@ public final class TextRunPrinter implements RunPrinter {
     return s.toString();
   }
 
-  private String paint(Outcome outcome, String text) {
-    return switch (outcome) {
-      case SUCCESS -> err.green(text);
-      case FAILED, NOT_DELIVERED -> err.red(text);
-      default -> err.yellow(text);
-    };
-  }
-
-  /** Outcomes in the summary's words: "succeeded", "not delivered", "cancelled by ssmrun". */
-  static String label(Outcome outcome) {
-    return switch (outcome) {
-      case SUCCESS -> "succeeded";
-      case CANCELLED_BY_CLIENT -> "cancelled by ssmrun";
-      default -> outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    };
+  private String header(InvocationResult i) {
+    return header(i, err);
   }
 
   /** Every line of {@code text} prefixed; a missing final newline is added, blank lines kept. */

@@ -25,7 +25,8 @@ class TextRunPrinterTest {
     Style style = Style.of(terminal, false, Map.of());
     return new TextRunPrinter(
         new CliOutput(
-            new PrintWriter(out, true), new PrintWriter(err, true), terminal, style, style));
+            new PrintWriter(out, true), new PrintWriter(err, true), terminal, style, style),
+        false);
   }
 
   private static InvocationResult timed(InvocationResult i, long millis) {
