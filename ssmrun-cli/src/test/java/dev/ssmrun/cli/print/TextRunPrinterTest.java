@@ -7,6 +7,7 @@ import dev.ssmrun.CommandResult;
 import dev.ssmrun.FailurePolicy;
 import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Outcome;
+import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import dev.ssmrun.cli.TestResults;
 import java.io.PrintWriter;
@@ -22,11 +23,15 @@ class TextRunPrinterTest {
   private final StringWriter err = new StringWriter();
 
   private TextRunPrinter printer(boolean terminal) {
+    return printer(terminal, false);
+  }
+
+  private TextRunPrinter printer(boolean terminal, boolean follow) {
     Style style = Style.of(terminal, false, Map.of());
     return new TextRunPrinter(
         new CliOutput(
             new PrintWriter(out, true), new PrintWriter(err, true), terminal, style, style),
-        false);
+        follow);
   }
 
   private static InvocationResult timed(InvocationResult i, long millis) {
@@ -141,6 +146,31 @@ class TextRunPrinterTest {
     // Erased for good before the summary: no status text after the last erase.
     String afterLastErase = shown.substring(shown.lastIndexOf("\r\033[K") + 4);
     assertThat(afterLastErase).doesNotContain("running").contains("1 instance in 5.0s");
+  }
+
+  @Test
+  void follow_chunksPrefixedOnTheirStream_thenTheHeaderAlone() {
+    TextRunPrinter printer = printer(false, true);
+
+    printer.output(new OutputChunk("c", "i-a", OutputChunk.Stream.STDOUT, "one\ntwo\n"));
+    printer.output(new OutputChunk("c", "i-a", OutputChunk.Stream.STDERR, "oops\n"));
+    printer.output(new OutputChunk("c", "i-a", OutputChunk.Stream.STDOUT, "end"));
+    printer.invocation(timed(invocation("i-a", 0, "one\ntwo\nend", "oops\n"), 300));
+
+    assertThat(out.toString()).isEqualTo("i-a: one\ni-a: two\ni-a: end\n");
+    assertThat(err.toString()).isEqualTo("i-a: oops\nssmrun: i-a Success exit=0 0.3s\n");
+  }
+
+  @Test
+  void follow_onATerminal_statusLineErasedBeforeEachChunkAndDrawnAgainAfter() {
+    TextRunPrinter printer = printer(true, true);
+
+    printer.progress(progress(0, 1), Duration.ofSeconds(1));
+    printer.output(new OutputChunk("c", "i-a", OutputChunk.Stream.STDOUT, "line\n"));
+
+    assertThat(out.toString()).isEqualTo("\033[2mi-a:\033[0m line\n");
+    assertThat(err.toString())
+        .isEqualTo("ssmrun: 1 running (1.0s)\r\033[Kssmrun: 1 running (1.0s)");
   }
 
   /** {@code succeeded} done, one running, the rest pending. */
