@@ -10,6 +10,7 @@ import dev.ssmrun.cli.print.CliOutput;
 import dev.ssmrun.cli.print.OutputOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -24,15 +25,13 @@ abstract class ByIdCommand implements Callable<Integer>, ErrorContext.Source {
 
   @Spec CommandSpec spec;
 
+  @Mixin ConnectionOptions connection;
+
+  @Mixin OutputOptions output;
+
   ByIdCommand(Services services) {
     this.services = services;
   }
-
-  /** The command's {@code --region}, {@code --endpoint-url}, ... (a mixin of the subclass). */
-  abstract ConnectionOptions connection();
-
-  /** The command's {@code -o}, {@code --no-color}, {@code --debug} (a mixin of the subclass). */
-  abstract OutputOptions output();
 
   /** Refuses bad input, before anything starts. */
   abstract void validate();
@@ -47,21 +46,20 @@ abstract class ByIdCommand implements Callable<Integer>, ErrorContext.Source {
 
   @Override
   public final Integer call() {
-    connection().validate();
-    connection().refuseLocal(spec.name());
+    connection.validate();
+    connection.refuseLocal(spec.name());
     validate();
     CliOutput out =
-        output()
-            .output(
-                spec.commandLine().getOut(), spec.commandLine().getErr(), services, statusLine());
-    try (Connection conn = Connection.open(connection(), services, output().debugLog(out))) {
+        output.output(
+            spec.commandLine().getOut(), spec.commandLine().getErr(), services, statusLine());
+    try (Connection conn = Connection.open(connection, services, output.debugLog(out))) {
       return call(conn, out);
     }
   }
 
   @Override
   public ErrorContext errorContext() {
-    return ErrorContext.of(connection(), output(), services);
+    return ErrorContext.of(connection, output, services);
   }
 
   /** Checks each id the library's way (36 characters); a bad one is a usage error. */
@@ -74,8 +72,14 @@ abstract class ByIdCommand implements Callable<Integer>, ErrorContext.Source {
     }
   }
 
+  /** Checks a command id and its instances given with -i. */
+  void check(CommandInstances target) {
+    checkCommandIds(List.of(target.commandId));
+    checkInstanceIds(target.instanceIds);
+  }
+
   /** Checks each instance id the library's way; a bad one is a usage error. */
-  void checkInstanceIds(List<String> ids) {
+  private void checkInstanceIds(List<String> ids) {
     try {
       var unused = RunRequest.builder().instanceIds(ids);
     } catch (InvalidRequestException e) {

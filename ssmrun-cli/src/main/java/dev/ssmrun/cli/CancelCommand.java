@@ -6,20 +6,15 @@ import dev.ssmrun.Progress;
 import dev.ssmrun.RunInterruptedException;
 import dev.ssmrun.SsmRunner;
 import dev.ssmrun.cli.connect.Connection;
-import dev.ssmrun.cli.connect.ConnectionOptions;
 import dev.ssmrun.cli.connect.Services;
 import dev.ssmrun.cli.print.CliOutput;
-import dev.ssmrun.cli.print.OutputOptions;
 import dev.ssmrun.cli.print.StatusPrinter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
@@ -58,43 +53,15 @@ final class CancelCommand extends ByIdCommand {
   /** CancelCommand takes at most this many instance ids. */
   private static final int IDS_PER_CALL = 50;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "COMMAND_ID",
-      description = "The command id (36 characters). Example: 5f2b1a0e-8c9d-4e6f-a1b2-c3d4e5f60718")
-  String commandId;
-
-  @Option(
-      names = {"-i", "--instance-id"},
-      paramLabel = "ID",
-      split = ",",
-      description =
-          "Cancel only on these instances (repeatable or comma-separated; default: all)."
-              + " Example: -i i-0123456789abcdef0")
-  List<String> instanceIds = new ArrayList<>();
-
-  @Mixin ConnectionOptions connection;
-
-  @Mixin OutputOptions output;
+  @Mixin CommandInstances target;
 
   CancelCommand(Services services) {
     super(services);
   }
 
   @Override
-  ConnectionOptions connection() {
-    return connection;
-  }
-
-  @Override
-  OutputOptions output() {
-    return output;
-  }
-
-  @Override
   void validate() {
-    checkCommandIds(List.of(commandId));
-    checkInstanceIds(instanceIds);
+    check(target);
   }
 
   @Override
@@ -112,7 +79,7 @@ final class CancelCommand extends ByIdCommand {
               + "s SSM still shows "
               + running(chosen)
               + " running: see 'ssmrun status "
-              + commandId
+              + target.commandId
               + "'");
       return ExitCodes.UNFINISHED;
     }
@@ -121,14 +88,15 @@ final class CancelCommand extends ByIdCommand {
   /** CancelCommand for the whole command, or for the chosen instances 50 at a time. */
   private void sendCancel(SsmClient ssm) {
     try {
-      if (instanceIds.isEmpty()) {
-        ssm.cancelCommand(r -> r.commandId(commandId));
+      if (target.instanceIds.isEmpty()) {
+        ssm.cancelCommand(r -> r.commandId(target.commandId));
         return;
       }
-      for (int from = 0; from < instanceIds.size(); from += IDS_PER_CALL) {
+      for (int from = 0; from < target.instanceIds.size(); from += IDS_PER_CALL) {
         List<String> ids =
-            instanceIds.subList(from, Math.min(from + IDS_PER_CALL, instanceIds.size()));
-        ssm.cancelCommand(r -> r.commandId(commandId).instanceIds(ids));
+            target.instanceIds.subList(
+                from, Math.min(from + IDS_PER_CALL, target.instanceIds.size()));
+        ssm.cancelCommand(r -> r.commandId(target.commandId).instanceIds(ids));
       }
     } catch (SsmException e) {
       if (e.awsErrorDetails() == null
@@ -139,7 +107,7 @@ final class CancelCommand extends ByIdCommand {
           CliError.notFound(
               "command_not_found",
               "SSM does not know command "
-                  + commandId
+                  + target.commandId
                   + ": check the command id, and the region and endpoint (--region,"
                   + " --endpoint-url)"),
           e);
@@ -150,7 +118,7 @@ final class CancelCommand extends ByIdCommand {
   private Progress awaitEnded(SsmRunner runner) {
     Instant deadline = services.clock().instant().plus(SETTLE);
     Duration pause = FIRST_PAUSE;
-    Progress chosen = chosen(runner.inspect(commandId));
+    Progress chosen = chosen(runner.inspect(target.commandId));
     while (chosen.runningCount() > 0 && services.clock().instant().isBefore(deadline)) {
       try {
         services.sleeper().sleep(pause);
@@ -160,16 +128,14 @@ final class CancelCommand extends ByIdCommand {
       }
       Duration doubled = pause.multipliedBy(2);
       pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
-      chosen = chosen(runner.inspect(commandId));
+      chosen = chosen(runner.inspect(target.commandId));
     }
     return chosen;
   }
 
   private Progress chosen(Progress all) {
     List<InvocationResult> chosen =
-        all.invocations().stream()
-            .filter(i -> instanceIds.isEmpty() || instanceIds.contains(i.instanceId()))
-            .toList();
+        all.invocations().stream().filter(i -> target.chosen(i.instanceId())).toList();
     return Progress.of(all.commandIds(), chosen, false);
   }
 

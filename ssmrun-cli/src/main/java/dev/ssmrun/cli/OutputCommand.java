@@ -7,12 +7,9 @@ import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import dev.ssmrun.SsmRunner;
 import dev.ssmrun.cli.connect.Connection;
-import dev.ssmrun.cli.connect.ConnectionOptions;
 import dev.ssmrun.cli.connect.Services;
 import dev.ssmrun.cli.print.CliOutput;
-import dev.ssmrun.cli.print.OutputOptions;
 import dev.ssmrun.cli.print.OutputPrinter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +17,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ssmrun output}: the whole output of a command sent before, or its lines as they come. */
 @Command(
@@ -53,20 +49,7 @@ import picocli.CommandLine.Parameters;
           + " or it does not know the command or the instance"
     })
 final class OutputCommand extends ByIdCommand {
-  @Parameters(
-      index = "0",
-      paramLabel = "COMMAND_ID",
-      description = "The command id (36 characters). Example: 5f2b1a0e-8c9d-4e6f-a1b2-c3d4e5f60718")
-  String commandId;
-
-  @Option(
-      names = {"-i", "--instance-id"},
-      paramLabel = "ID",
-      split = ",",
-      description =
-          "Only these instances (repeatable or comma-separated; default: every instance of the"
-              + " command). Example: -i i-0123456789abcdef0")
-  List<String> instanceIds = new ArrayList<>();
+  @Mixin CommandInstances target;
 
   @Option(
       names = "--stderr",
@@ -82,28 +65,13 @@ final class OutputCommand extends ByIdCommand {
               + " second behind). Example: --follow")
   boolean follow;
 
-  @Mixin ConnectionOptions connection;
-
-  @Mixin OutputOptions output;
-
   OutputCommand(Services services) {
     super(services);
   }
 
   @Override
-  ConnectionOptions connection() {
-    return connection;
-  }
-
-  @Override
-  OutputOptions output() {
-    return output;
-  }
-
-  @Override
   void validate() {
-    checkCommandIds(List.of(commandId));
-    checkInstanceIds(instanceIds);
+    check(target);
   }
 
   @Override
@@ -111,26 +79,25 @@ final class OutputCommand extends ByIdCommand {
     SsmRunner runner = conn.runner(true, follow);
     List<InvocationResult> chosen;
     try {
-      chosen = chosen(runner.inspect(commandId));
+      chosen = chosen(runner.inspect(target.commandId));
     } catch (RuntimeException e) {
       runner.close();
       throw e;
     }
     // Without -i, instances that tag targets add later are shown too.
-    Set<String> ids = Set.copyOf(instanceIds);
     OutputPrinter printer =
         new OutputPrinter(
             output.format(),
             stderr ? OutputChunk.Stream.STDERR : OutputChunk.Stream.STDOUT,
-            id -> ids.isEmpty() || ids.contains(id),
+            target::chosen,
             chosen.size() == 1,
-            commandId,
+            target.commandId,
             out);
     List<InvocationResult> running =
         chosen.stream().filter(i -> i.outcome() == Outcome.UNFINISHED).toList();
     if (follow && !running.isEmpty()) {
       AttachRequest request =
-          AttachRequest.builder().addCommandId(commandId).followOutput(true).build();
+          AttachRequest.builder().addCommandId(target.commandId).followOutput(true).build();
       new RunSession(runner, printer, out, "", () -> {}).attach(request);
       return ExitCodes.OK;
     }
@@ -147,9 +114,9 @@ final class OutputCommand extends ByIdCommand {
           "still running on "
               + running.stream().map(InvocationResult::instanceId).collect(Collectors.joining(", "))
               + ", so there is no output yet: 'ssmrun output "
-              + commandId
+              + target.commandId
               + " --follow' prints it as it comes, 'ssmrun wait "
-              + commandId
+              + target.commandId
               + "' waits for the end");
     }
     printer.done();
@@ -158,10 +125,10 @@ final class OutputCommand extends ByIdCommand {
 
   /** The invocations asked for with -i (all by default); an id the command lacks is an error. */
   private List<InvocationResult> chosen(Progress progress) {
-    if (instanceIds.isEmpty()) {
+    if (target.instanceIds.isEmpty()) {
       return progress.invocations();
     }
-    Set<String> wanted = new LinkedHashSet<>(instanceIds);
+    Set<String> wanted = new LinkedHashSet<>(target.instanceIds);
     List<InvocationResult> chosen =
         progress.invocations().stream().filter(i -> wanted.contains(i.instanceId())).toList();
     chosen.forEach(i -> wanted.remove(i.instanceId()));
@@ -174,7 +141,7 @@ final class OutputCommand extends ByIdCommand {
           CliError.notFound(
               "instance_not_in_command",
               "SSM lists no invocation of "
-                  + commandId
+                  + target.commandId
                   + " on "
                   + String.join(", ", wanted)
                   + (known.isEmpty() ? " (nor on any instance yet)" : "; it has: " + known)));

@@ -115,6 +115,7 @@ final class SsmrunCommand implements Callable<Integer> {
     for (Class<?> subcommand : subcommands) {
       try {
         CommandLine sub = new CommandLine(factory.create(subcommand), factory);
+        HelpLayout.apply(sub.getCommandSpec(), ByIdCommand.class.isAssignableFrom(subcommand));
         if (subcommand == RunCommand.class) {
           sub.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
         } else if (subcommand == WaitCommand.class) {

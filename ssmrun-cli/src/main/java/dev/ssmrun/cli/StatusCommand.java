@@ -3,15 +3,12 @@ package dev.ssmrun.cli;
 import dev.ssmrun.Progress;
 import dev.ssmrun.SsmRunner;
 import dev.ssmrun.cli.connect.Connection;
-import dev.ssmrun.cli.connect.ConnectionOptions;
 import dev.ssmrun.cli.connect.Services;
 import dev.ssmrun.cli.print.CliOutput;
-import dev.ssmrun.cli.print.OutputOptions;
 import dev.ssmrun.cli.print.StatusPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ssmrun status}: where commands sent before stand, one line per instance. */
@@ -49,22 +46,8 @@ final class StatusCommand extends ByIdCommand {
               + " shown as one table. Example: 5f2b1a0e-8c9d-4e6f-a1b2-c3d4e5f60718")
   List<String> commandIds = new ArrayList<>();
 
-  @Mixin ConnectionOptions connection;
-
-  @Mixin OutputOptions output;
-
   StatusCommand(Services services) {
     super(services);
-  }
-
-  @Override
-  ConnectionOptions connection() {
-    return connection;
-  }
-
-  @Override
-  OutputOptions output() {
-    return output;
   }
 
   @Override

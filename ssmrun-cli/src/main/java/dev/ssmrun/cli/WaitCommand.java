@@ -2,10 +2,8 @@ package dev.ssmrun.cli;
 
 import dev.ssmrun.AttachRequest;
 import dev.ssmrun.cli.connect.Connection;
-import dev.ssmrun.cli.connect.ConnectionOptions;
 import dev.ssmrun.cli.connect.Services;
 import dev.ssmrun.cli.print.CliOutput;
-import dev.ssmrun.cli.print.OutputOptions;
 import dev.ssmrun.cli.print.RunPrinter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,22 +45,8 @@ final class WaitCommand extends ByIdCommand {
 
   @Mixin WatchOptions watch;
 
-  @Mixin ConnectionOptions connection;
-
-  @Mixin OutputOptions output;
-
   WaitCommand(Services services) {
     super(services);
-  }
-
-  @Override
-  ConnectionOptions connection() {
-    return connection;
-  }
-
-  @Override
-  OutputOptions output() {
-    return output;
   }
 
   @Override

@@ -33,15 +33,17 @@ final class WatchOptions {
       paramLabel = "DURATION",
       converter = DurationConverter.class,
       description =
-          "Client deadline: after it, cancel what still runs and exit 124 (default:"
-              + " delivery + execution timeout + a margin). Example: --wait-timeout 90s")
+          "Client deadline: after it, cancel what still runs and exit 124 (default: when SSM's"
+              + " own delivery and execution timeouts end the command, plus a margin). Example:"
+              + " --wait-timeout 90s")
   Duration waitTimeout;
 
   @Option(
       names = {"-q", "--quiet"},
       description =
           "Print only the instances' output, without prefixes, headers or summary (for one"
-              + " instance: exactly its bytes). Example: -q -i i-0123456789abcdef0 -- cat /etc/hosts")
+              + " instance: exactly its bytes). Example: ssmrun run -q -i i-0123456789abcdef0 -- cat"
+              + " /etc/hosts > hosts")
   boolean quiet;
 
   @Option(
@@ -49,8 +51,8 @@ final class WatchOptions {
       description =
           "Print each instance's lines as they arrive (CloudWatch Logs, about a second behind),"
               + " prefixed by 'ID: ', then the usual status lines without the output again; with -q"
-              + " unprefixed, with -o jsonl as {\"type\":\"output\"} objects. Example: -F -t Role=web"
-              + " -- ./deploy.sh")
+              + " unprefixed, with -o jsonl as {\"type\":\"output\"} objects. Example: ssmrun run"
+              + " -F -t Role=web -- ./deploy.sh")
   boolean follow;
 
   /** Refuses what cannot be printed in {@code format}. */
