@@ -6,8 +6,9 @@ import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Progress;
 import dev.ssmrun.Timeouts;
 import dev.ssmrun.internal.aws.SsmGateway;
-import dev.ssmrun.internal.output.OutputFetcher;
+import dev.ssmrun.internal.output.OutputResolver;
 import dev.ssmrun.internal.send.Launch;
+import dev.ssmrun.internal.staging.RunCleanup;
 import dev.ssmrun.internal.watch.PollSchedule;
 import dev.ssmrun.internal.watch.Watch;
 import java.time.Clock;
@@ -19,13 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run as a state machine: launch (pre-flight and send, or find commands to attach to), watch,
- * drain after a cancel, done. Each {@link #step()} does one round of API calls and says how long to
- * wait before the next, so the same logic serves the blocking driver (a Sleeper) and the
- * asynchronous one (a scheduler).
+ * One run as a state machine: launch (pre-flight, payload stage and send, or find commands to
+ * attach to), watch, drain after a cancel, resolve (whole output still being read), done. Each
+ * {@link #step()} does one round of API calls and says how long to wait before the next, so the
+ * same logic serves the blocking driver (a Sleeper) and the asynchronous one (a scheduler).
+ *
+ * <p>Output: each finished invocation is handed to the {@link OutputResolver}, which reads what
+ * S3 holds on its own threads; the run collects the resolved invocations at its next step (and
+ * only then tells the listeners), and ends once all are resolved. Whatever the run ends with
+ * (result, failure, cancel, deadline, interrupt), its {@link RunCleanup} runs first: staged
+ * objects are deleted after the last output was read.
  *
  * <p>Threads: {@link #step()} and {@link #abort()} are called by one driver thread at a time (the
  * drivers hand over with a happens-before edge); no lock is held while they call SSM or the
@@ -37,8 +46,12 @@ public final class Run {
     LAUNCH,
     WATCH,
     DRAIN,
+    RESOLVE,
     DONE
   }
+
+  /** How often a run waiting only for output reads checks on them. */
+  static final Duration RESOLVE_CHECK = Duration.ofMillis(20);
 
   /** What the run is judged by and how long it may take. */
   record Spec(
@@ -48,13 +61,15 @@ public final class Run {
   private final SsmGateway ssm;
   private final Launch launch;
   private final Watch watch;
-  private final OutputFetcher output;
+  private final OutputResolver output;
+  private final RunCleanup cleanup;
   private final Clock clock;
   private final EngineSettings settings;
   private final Random random;
   private final Listeners listeners;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
   private final Map<String, InvocationResult> resolved = new LinkedHashMap<>();
+  private final Map<String, CompletableFuture<InvocationResult>> resolving = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final RunOutcome ending;
   private volatile Progress progress = Progress.of(List.of(), List.of(), false);
@@ -63,12 +78,15 @@ public final class Run {
   private Instant deadline;
   private Instant cancelUntil;
   private boolean settling;
+  private boolean matchedNothing;
+  private int warningsHeard;
 
   Run(
       Spec spec,
       SsmGateway ssm,
       Launch launch,
-      OutputFetcher output,
+      OutputResolver output,
+      RunCleanup cleanup,
       Clock clock,
       EngineSettings settings,
       Random random,
@@ -78,6 +96,7 @@ public final class Run {
     this.launch = launch;
     this.watch = new Watch(ssm, settings.notFoundGrace, spec.failFast());
     this.output = output;
+    this.cleanup = cleanup;
     this.clock = clock;
     this.settings = settings;
     this.random = random;
@@ -99,6 +118,7 @@ public final class Run {
         case LAUNCH -> launch(clock.instant());
         case WATCH -> watch(clock.instant());
         case DRAIN -> drain(clock.instant());
+        case RESOLVE -> resolve();
         case DONE -> Optional.empty();
       };
     } catch (RuntimeException e) {
@@ -118,20 +138,26 @@ public final class Run {
     return cancelRequested.get() && !settling && (phase == Phase.LAUNCH || phase == Phase.WATCH);
   }
 
-  /** Cancels now (the driver was interrupted), polls once, and ends the run. Driver thread. */
+  /**
+   * Cancels now (the driver was interrupted), polls once, stops reading output, and ends the run.
+   * Driver thread.
+   */
   CommandResult abort() {
     try {
       Instant now = clock.instant();
       if (phase == Phase.LAUNCH) {
         ending.cancelledByClient();
         watch.cancelRemaining(); // Commands of a fleet sent before the interrupt.
-        finish();
-      } else if (phase != Phase.DONE) {
+      } else if (phase == Phase.WATCH || phase == Phase.DRAIN) {
         if (phase == Phase.WATCH) {
           beginCancel(now, false);
         }
         record(watch.poll(now).finished());
-        finish();
+      }
+      if (phase != Phase.DONE) {
+        stopResolving();
+        watch.finishRemaining();
+        complete();
       }
       return ending.result();
     } catch (RuntimeException e) {
@@ -171,6 +197,10 @@ public final class Run {
     }
     try {
       record(watch.poll(clock.instant(), true).finished());
+      while (!resolving.isEmpty()) {
+        sleeper.sleep(RESOLVE_CHECK);
+        collect();
+      }
     } catch (RuntimeException e) {
       throw fail(e);
     } finally {
@@ -183,13 +213,17 @@ public final class Run {
     if (cancelRequested.get() || pastDeadline(now)) {
       return cancelLaunch(now);
     }
-    Launch.Step step = launch.step(now);
+    Launch.Step step;
+    try {
+      step = launch.step(now);
+    } finally {
+      hearLaunchWarnings();
+    }
     watch.addAll(launch.sent());
     if (!step.isDone()) {
-      return Optional.of(step.pause()); // Waiting for targets, or between tries of one send.
+      return Optional.of(step.pause()); // Waiting for targets, staged, or between tries of a send.
     }
     phase = Phase.WATCH;
-    launch.warnings().forEach(this::warn);
     Instant sent = clock.instant();
     if (deadline == null) {
       deadline = attachDeadline(sent);
@@ -228,6 +262,7 @@ public final class Run {
   }
 
   private Optional<Duration> watch(Instant now) {
+    collect();
     if (cancelRequested.get() || !now.isBefore(deadline)) {
       return beginCancel(now, !cancelRequested.get());
     }
@@ -262,6 +297,7 @@ public final class Run {
   }
 
   private Optional<Duration> drain(Instant now) {
+    collect();
     PollSchedule.Signal signal = PollSchedule.Signal.NO_CHANGE;
     if (now.isBefore(cancelUntil)) {
       Watch.Poll poll = watch.poll(now);
@@ -275,24 +311,82 @@ public final class Run {
     return Optional.of(shorter(base, Duration.between(clock.instant(), cancelUntil)));
   }
 
+  /** Every command is over: once the output still being read is in, the run is done. */
   private Optional<Duration> finish() {
     watch.finishRemaining();
+    matchedNothing = watch.matchedNothing();
+    phase = Phase.RESOLVE;
+    return resolve();
+  }
+
+  private Optional<Duration> resolve() {
+    collect();
+    if (!resolving.isEmpty()) {
+      return Optional.of(RESOLVE_CHECK);
+    }
+    complete();
+    return Optional.empty();
+  }
+
+  /** Cleans up (after the last output was read), then builds the result. */
+  private void complete() {
+    phase = Phase.DONE;
+    cleanup.run().forEach(this::warn);
+    ending.finish(watch.commandIds(), results(), warnings, matchedNothing);
+  }
+
+  /** Hands what just finished to the resolver, and collects what it resolved. */
+  private void record(List<InvocationResult> finished) {
+    for (InvocationResult r : finished) {
+      resolving.put(key(r), output.resolve(r));
+    }
+    collect();
+  }
+
+  /**
+   * Takes the resolved invocations, in the order they finished, and tells the listeners.
+   *
+   * @throws RuntimeException if reading an output failed: the run fails.
+   */
+  private void collect() {
+    var it = resolving.entrySet().iterator();
+    while (it.hasNext()) {
+      var entry = it.next();
+      if (!entry.getValue().isDone()) {
+        continue;
+      }
+      it.remove();
+      InvocationResult complete;
+      try {
+        complete = entry.getValue().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+      resolved.put(entry.getKey(), complete);
+      listeners.completed(complete);
+    }
+  }
+
+  /** Gives up on the output still being read: what SSM showed is reported. */
+  private void stopResolving() {
+    resolving.values().forEach(f -> f.cancel(true));
+    resolving.clear();
+  }
+
+  private void hearLaunchWarnings() {
+    List<String> all = launch.warnings();
+    for (int i = warningsHeard; i < all.size(); i++) {
+      warn(all.get(i));
+    }
+    warningsHeard = all.size();
+  }
+
+  private List<InvocationResult> results() {
     List<InvocationResult> all = new ArrayList<>(launch.rejected());
     for (InvocationResult r : watch.finished()) {
       all.add(resolved.getOrDefault(key(r), r));
     }
-    phase = Phase.DONE;
-    ending.finish(watch.commandIds(), all, warnings, watch.matchedNothing());
-    return Optional.empty();
-  }
-
-  /** Reads whole output for what just finished, and tells the listeners. */
-  private void record(List<InvocationResult> finished) {
-    for (InvocationResult r : finished) {
-      InvocationResult complete = output.complete(r);
-      resolved.put(key(r), complete);
-      listeners.completed(complete);
-    }
+    return all;
   }
 
   private void warn(String warning) {
@@ -305,13 +399,11 @@ public final class Run {
     if (phase != Phase.DONE) {
       watch.cancelRemaining();
       watch.finishRemaining();
+      stopResolving();
       phase = Phase.DONE;
+      cleanup.run().forEach(this::warn);
     }
-    List<InvocationResult> all = new ArrayList<>(launch.rejected());
-    for (InvocationResult r : watch.finished()) {
-      all.add(resolved.getOrDefault(key(r), r));
-    }
-    return ending.failure(e, watch.commandIds(), all, warnings);
+    return ending.failure(e, watch.commandIds(), results(), warnings);
   }
 
   private void publish() {
