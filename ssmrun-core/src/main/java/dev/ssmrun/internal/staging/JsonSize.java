@@ -12,13 +12,12 @@ final class JsonSize {
 
   /** The bytes of {@code {"name":["value",...],...}}. */
   static long of(Map<String, List<String>> parameters) {
-    long size = 2; // {}
+    long size = 2L + Math.max(0, parameters.size() - 1); // {} and the commas between entries
     for (Map.Entry<String, List<String>> e : parameters.entrySet()) {
-      size += string(e.getKey()) + 3; // "name":[]
+      size += string(e.getKey()) + 3L + Math.max(0, e.getValue().size() - 1); // "name":[,,]
       for (String value : e.getValue()) {
-        size += string(value) + 1; // the comma, or one byte over for the last value
+        size += string(value);
       }
-      size += 1; // the comma between entries, or one byte over for the last
     }
     return size;
   }
@@ -31,14 +30,13 @@ final class JsonSize {
       if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
         size += 2;
       } else if (c < 0x20) {
-        size += 6; // \\u00XX
+        size += 6; // a backslash-u sequence
       } else if (c < 0x80) {
         size += 1;
       } else if (c < 0x800) {
         size += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        size += 4;
-        i++; // the low surrogate
+      } else if (Character.isSurrogate(c)) {
+        size += 6; // a JSON writer escapes each half of a pair, as a backslash-u sequence
       } else {
         size += 3;
       }

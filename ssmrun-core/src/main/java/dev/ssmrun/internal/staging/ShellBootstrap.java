@@ -4,6 +4,7 @@ import static dev.ssmrun.internal.send.Scripts.shellQuote;
 
 import dev.ssmrun.StagingExitCodes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +30,18 @@ final class ShellBootstrap {
       set -f
       ssmrun_die() { printf 'ssmrun: %s\\n' "$2" >&2; exit "$1"; }
       ssmrun_has() { command -v "$1" >/dev/null 2>&1; }
+      ssmrun_py_get='
+      import shutil, sys, urllib.request
+      try:
+          with urllib.request.urlopen(sys.stdin.readline().strip()) as r, open(sys.argv[1], "wb") as f:
+              shutil.copyfileobj(r, f)
+      except Exception as e:
+          sys.exit("python3: %s" % getattr(e, "code", type(e).__name__))
+      '
       ssmrun_get() { # URL FILE
         if ssmrun_has curl; then printf 'url = "%s"\\n' "$1" | curl -fsS --retry 3 -o "$2" -K -
         elif ssmrun_has wget; then printf '%s\\n' "$1" | wget -q -O "$2" -i -
-        elif ssmrun_has python3; then printf '%s\\n' "$1" | python3 -c 'import shutil, sys, urllib.request as u; shutil.copyfileobj(u.urlopen(sys.stdin.readline().strip()), open(sys.argv[1], "wb"))' "$2"
+        elif ssmrun_has python3; then printf '%s\\n' "$1" | python3 -c "$ssmrun_py_get" "$2"
         else ssmrun_die @DOWNLOAD@ 'cannot download the staged payload: install curl, wget or python3'
         fi
       }
@@ -56,10 +65,20 @@ final class ShellBootstrap {
   private static final String PUT =
       codes(
           """
+      ssmrun_py_put='
+      import os, sys, urllib.request
+      headers = dict(h.split(": ", 1) for h in sys.argv[2:])
+      headers["Content-Length"] = str(os.path.getsize(sys.argv[1]))
+      try:
+          with open(sys.argv[1], "rb") as f:
+              urllib.request.urlopen(urllib.request.Request(sys.stdin.readline().strip(), f, headers, method="PUT"))
+      except Exception as e:
+          sys.exit("python3: %s" % getattr(e, "code", type(e).__name__))
+      '
       ssmrun_put() { # URL FILE
         if ssmrun_has curl; then printf 'url = "%s"\\n' "$1" | curl -fsS --retry 3 -o /dev/null -T "$2" @CURL_HEADERS@ -K -
         elif ssmrun_has wget; then printf '%s\\n' "$1" | wget -q -O /dev/null --method=PUT --body-file="$2" @WGET_HEADERS@ -i -
-        elif ssmrun_has python3; then printf '%s\\n' "$1" | python3 -c 'import os, sys, urllib.request as u; f = sys.argv[1]; h = dict(a.split(": ", 1) for a in sys.argv[2:]); h["Content-Length"] = str(os.path.getsize(f)); u.urlopen(u.Request(sys.stdin.readline().strip(), data=open(f, "rb"), method="PUT", headers=h))' "$2" @PYTHON_HEADERS@
+        elif ssmrun_has python3; then printf '%s\\n' "$1" | python3 -c "$ssmrun_py_put" "$2" @PYTHON_HEADERS@
         else return 1
         fi
       }
@@ -172,9 +191,15 @@ final class ShellBootstrap {
     List<String> curl = new ArrayList<>();
     List<String> wget = new ArrayList<>();
     List<String> python = new ArrayList<>();
-    headers.forEach(
+    // wget and urllib would send a form's content type, which some servers read as a form.
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Content-Type", "application/octet-stream");
+    all.putAll(headers);
+    all.forEach(
         (name, value) -> {
-          curl.add("-H " + shellQuote(name + ": " + value));
+          if (!name.equals("Content-Type")) {
+            curl.add("-H " + shellQuote(name + ": " + value)); // curl -T sends none.
+          }
           wget.add(shellQuote("--header=" + name + ": " + value));
           python.add(shellQuote(name + ": " + value));
         });

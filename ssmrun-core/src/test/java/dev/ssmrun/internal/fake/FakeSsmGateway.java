@@ -275,12 +275,11 @@ public final class FakeSsmGateway implements SsmGateway {
       }
     }
     byte[] result = results.get(instanceId);
-    if (result != null) {
-      for (String key : List.copyOf(s3.presignedPuts)) {
-        if (key.endsWith("/results/" + instanceId)) {
-          s3.putObject(stagingBucket, key, result);
-        }
-      }
+    if (result != null) { // To the URL the latest run presigned for this instance.
+      s3.presignedPuts.stream()
+          .filter(key -> key.endsWith("/results/" + instanceId))
+          .reduce((first, second) -> second)
+          .ifPresent(key -> s3.putObject(stagingBucket, key, result));
     }
   }
 
