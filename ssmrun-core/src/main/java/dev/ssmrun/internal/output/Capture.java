@@ -3,20 +3,19 @@ package dev.ssmrun.internal.output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Takes one stream's bytes in order: keeps the first {@code limit} of them, passes all of them to
- * the sink (if any), and remembers the last non-empty line (if it fits in {@code limit}), so that
- * a huge stream never sits in memory. Not thread-safe.
+ * the sink (if any), and, once the stream passes the limit, the last {@code limit} bytes too, so
+ * that the last non-empty line is known without the stream ever sitting in memory. Not
+ * thread-safe.
  */
 final class Capture {
   private final int limit;
   private final OutputStream sink;
   private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-  private byte[] lastLine = new byte[0];
-  private boolean lineTooLong;
-  private boolean lastTooLong;
+  private byte[] tail; // A ring of the last limit bytes, from when the stream passes the limit.
   private long size;
 
   Capture(int limit, OutputStream sink) {
@@ -30,25 +29,27 @@ final class Capture {
     }
     int keep = (int) Math.max(0, Math.min(length, limit - size));
     head.write(bytes, offset, keep);
-    size += length;
-    for (int i = offset; i < offset + length; i++) {
-      if (bytes[i] == '\n') {
-        endLine();
-      } else if (line.size() < limit) {
-        line.write(bytes[i]);
-      } else {
-        lineTooLong = true;
+    size += keep;
+    if (keep < length) {
+      if (tail == null) {
+        tail = new byte[limit];
+        System.arraycopy(head.toByteArray(), 0, tail, 0, (int) size);
       }
+      ring(bytes, offset + keep, length - keep);
     }
   }
 
-  private void endLine() {
-    if (lineTooLong || !line.toString(java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      lastLine = line.toByteArray();
-      lastTooLong = lineTooLong;
+  private void ring(byte[] bytes, int offset, int length) {
+    int skip = Math.max(0, length - limit); // only the last limit bytes can matter
+    size += skip;
+    for (int from = offset + skip, left = length - skip; left > 0; ) {
+      int at = (int) (size % limit);
+      int n = Math.min(left, limit - at);
+      System.arraycopy(bytes, from, tail, at, n);
+      size += n;
+      from += n;
+      left -= n;
     }
-    line.reset();
-    lineTooLong = false;
   }
 
   /** The bytes kept: the first {@code limit}. */
@@ -67,20 +68,51 @@ final class Capture {
   }
 
   /**
-   * The last non-empty line (without its line end), or null if there is none or it was longer
-   * than the limit.
+   * The last non-empty line (without its line end), or null if there is none or it does not fit
+   * in the last {@code limit} bytes.
    */
   byte[] lastLine() {
-    if (line.size() > 0 || lineTooLong) {
-      endLine();
+    byte[] end = end();
+    int stop = end.length;
+    while (stop > 0) {
+      int start = stop;
+      while (start > 0 && end[start - 1] != '\n') {
+        start--;
+      }
+      if (start == 0 && truncated()) {
+        return null; // The line may have begun before the bytes kept.
+      }
+      int length = stop - start;
+      if (length > 0 && end[stop - 1] == '\r') {
+        length--;
+      }
+      if (!blank(end, start, length)) {
+        return Arrays.copyOfRange(end, start, start + length);
+      }
+      stop = start - 1;
     }
-    if (lastTooLong || lastLine.length == 0) {
-      return null;
+    return null;
+  }
+
+  /** The last {@code min(size, limit)} bytes, in order. */
+  private byte[] end() {
+    if (tail == null) {
+      return head.toByteArray();
     }
-    int length = lastLine.length;
-    if (lastLine[length - 1] == '\r') {
-      length--;
+    int at = (int) (size % limit);
+    byte[] end = new byte[limit];
+    System.arraycopy(tail, at, end, 0, limit - at);
+    System.arraycopy(tail, 0, end, limit - at, at);
+    return end;
+  }
+
+  private static boolean blank(byte[] bytes, int from, int length) {
+    for (int i = from; i < from + length; i++) {
+      byte b = bytes[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0b) {
+        return false;
+      }
     }
-    return java.util.Arrays.copyOf(lastLine, length);
+    return true;
   }
 }

@@ -12,28 +12,36 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Reads an S3 object into a {@link Capture}, in order: the first part streams while the next ones
- * are fetched in parallel ranges (a few at a time, so memory stays bounded).
+ * Reads an S3 object into a {@link Capture}, in order. The first {@link #FIRST} bytes come in one
+ * GET, which is all of most objects (each request costs about as much as moving megabytes on a
+ * local network, so splitting smaller objects loses); while they stream, the rest of a larger
+ * object is fetched in parallel ranges of {@link #PART} bytes, a few at a time, so that memory
+ * stays bounded.
  */
 public final class ObjectReader {
-  /** The size of each ranged GET. */
-  static final int PART = 8 * 1024 * 1024;
+  /** The bytes of the first GET, streamed. */
+  static final int FIRST = 64 * 1024 * 1024;
+
+  /** The size of each further ranged GET. */
+  static final int PART = 16 * 1024 * 1024;
 
   /** How many ranges are in flight at most, besides the part being streamed. */
   static final int WINDOW = 3;
 
   private final S3Gateway s3;
   private final Executor ranges;
+  private final int first;
   private final int part;
 
-  /** A reader fetching ranges of {@link #PART} bytes on {@code ranges}. */
+  /** A reader fetching the ranges of large objects on {@code ranges}. */
   public ObjectReader(S3Gateway s3, Executor ranges) {
-    this(s3, ranges, PART);
+    this(s3, ranges, FIRST, PART);
   }
 
-  ObjectReader(S3Gateway s3, Executor ranges, int part) {
+  ObjectReader(S3Gateway s3, Executor ranges, int first, int part) {
     this.s3 = s3;
     this.ranges = ranges;
+    this.first = first;
     this.part = part;
   }
 
@@ -43,20 +51,20 @@ public final class ObjectReader {
    * @throws IOException if the capture's sink fails or the object changes while it is read.
    */
   boolean read(String bucket, String key, Capture capture) throws IOException {
-    Optional<S3Gateway.Part> first = s3.get(bucket, key, 0, part - 1L);
-    if (first.isEmpty()) {
+    Optional<S3Gateway.Part> start = s3.get(bucket, key, 0, first - 1L);
+    if (start.isEmpty()) {
       return false;
     }
     Deque<CompletableFuture<byte[]>> window = new ArrayDeque<>();
-    try (S3Gateway.Part head = first.get()) {
+    try (S3Gateway.Part head = start.get()) {
       long size = head.objectSize();
-      long next = Math.min(part, size);
+      long next = Math.min(first, size);
       next = fill(window, bucket, key, next, size);
       long copied = copy(head.body(), capture);
       if (copied == size) {
         return true; // All of it came at once (also an S3 that ignores ranges).
       }
-      if (copied != part) {
+      if (copied != first) {
         throw new IOException("s3://" + bucket + "/" + key + " changed while it was read");
       }
       while (!window.isEmpty()) {
@@ -85,8 +93,8 @@ public final class ObjectReader {
     try (S3Gateway.Part p =
         s3.get(bucket, key, from, to)
             .orElseThrow(() -> new IOException("s3://" + bucket + "/" + key + " vanished"))) {
-      byte[] bytes = p.body().readAllBytes();
-      if (bytes.length != to - from + 1) {
+      byte[] bytes = new byte[(int) (to - from + 1)];
+      if (p.body().readNBytes(bytes, 0, bytes.length) != bytes.length || p.body().read() >= 0) {
         throw new IOException("s3://" + bucket + "/" + key + " changed while it was read");
       }
       return bytes;

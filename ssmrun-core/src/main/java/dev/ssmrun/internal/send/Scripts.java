@@ -103,7 +103,12 @@ public final class Scripts {
 
   /** More than one line that is neither blank nor a comment. */
   static boolean isMultiLine(String script) {
-    return script.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).count()
+    return script
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .limit(2)
+            .count()
         > 1;
   }
 

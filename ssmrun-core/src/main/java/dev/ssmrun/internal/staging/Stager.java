@@ -67,13 +67,16 @@ public final class Stager implements PayloadStage {
   @Override
   public Delivery prepare(Set<Document> documents, Instant now) {
     Map<Document, List<String>> inline = new EnumMap<>(Document.class);
-    long size = 0;
-    for (Document document : documents) {
-      List<String> lines = Scripts.render(request.payload(), document);
-      inline.put(document, lines);
-      size = Math.max(size, JsonSize.of(SendRequests.parameters(request, lines)));
+    long size = request.payload().script().map(String::length).orElse(0);
+    boolean measured = size <= threshold; // A longer script cannot fit: no need to render it.
+    if (measured) {
+      for (Document document : documents) {
+        List<String> lines = Scripts.render(request.payload(), document);
+        inline.put(document, lines);
+        size = Math.max(size, JsonSize.of(SendRequests.parameters(request, lines)));
+      }
     }
-    List<String> reasons = StagingReasons.of(request, size, threshold);
+    List<String> reasons = StagingReasons.of(request, size, measured, threshold);
     String userBucket = request.output().s3Bucket().orElse(null);
     if (folder == null) {
       StagingReasons.requireLocation(request, reasons);

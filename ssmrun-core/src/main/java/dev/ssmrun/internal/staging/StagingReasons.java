@@ -11,18 +11,21 @@ final class StagingReasons {
 
   /**
    * The reasons {@code request} must be staged, given that its rendered SendCommand parameters
-   * take {@code size} bytes and the runner stages above {@code threshold}; empty if it may go
-   * inline.
+   * take {@code size} bytes (or, if not {@code measured}, that its script has {@code size}
+   * characters) and the runner stages above {@code threshold}; empty if it may go inline.
    */
-  static List<String> of(RunRequest request, long size, long threshold) {
+  static List<String> of(RunRequest request, long size, boolean measured, long threshold) {
     List<String> reasons = new ArrayList<>();
     if (size > threshold) {
       reasons.add(
-          "the script, its arguments and environment make a SendCommand of "
+          (measured
+                  ? "the script, its arguments and environment make a SendCommand of "
+                  : "the script alone has ")
               + String.format("%,d", size)
-              + " bytes (ssmrun stages above "
+              + (measured ? " bytes" : " characters")
+              + " (ssmrun stages above "
               + String.format("%,d", threshold)
-              + "; SSM refuses about 64 KB)");
+              + " bytes; SSM refuses about 64 KB)");
     }
     if (!request.payload().secretEnvironment().isEmpty()) {
       reasons.add(

@@ -23,7 +23,7 @@ class ObjectReaderTest {
     Capture capture = new Capture(1000, sink);
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      assertThat(new ObjectReader(s3, pool, 999).read("b", "k", capture)).isTrue();
+      assertThat(new ObjectReader(s3, pool, 999, 999).read("b", "k", capture)).isTrue();
     } finally {
       pool.shutdownNow();
     }
@@ -34,13 +34,29 @@ class ObjectReaderTest {
   }
 
   @Test
+  void read_largeFirstPart_oneGetForWhatFitsThenRangesOfTheRest() throws Exception {
+    byte[] object = new byte[10_000];
+    new Random(4).nextBytes(object);
+    s3.createBucket("b");
+    s3.putObject("b", "k", object);
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+
+    assertThat(
+            new ObjectReader(s3, Runnable::run, 4000, 2500).read("b", "k", new Capture(10, sink)))
+        .isTrue();
+
+    assertThat(sink.toByteArray()).isEqualTo(object);
+    assertThat(s3.calls("GetObject")).isEqualTo(4); // 4000, then 2500, 2500, 1000
+  }
+
+  @Test
   void read_smallEmptyOrMissing() throws Exception {
     s3.createBucket("b");
     s3.putObject("b", "small", new byte[] {1, 2, 3});
     s3.putObject("b", "empty", new byte[0]);
     Capture small = new Capture(100, null);
     Capture empty = new Capture(100, null);
-    ObjectReader reader = new ObjectReader(s3, Runnable::run, 999);
+    ObjectReader reader = new ObjectReader(s3, Runnable::run, 999, 999);
 
     assertThat(reader.read("b", "small", small)).isTrue();
     assertThat(reader.read("b", "empty", empty)).isTrue();
@@ -61,6 +77,7 @@ class ObjectReaderTest {
               s3.refuseGets = true; // the first part came; the ranges are refused
               task.run();
             },
+            1000,
             1000);
 
     assertThatThrownBy(() -> reader.read("b", "k", new Capture(100, null)))

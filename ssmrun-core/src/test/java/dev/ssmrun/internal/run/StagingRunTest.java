@@ -58,11 +58,26 @@ class StagingRunTest {
     assertThatThrownBy(() -> f.runner().run(request(BIG).build()))
         .isInstanceOf(StagingException.class)
         .hasMessageContaining("this run needs a staging location")
-        .hasMessageContaining("make a SendCommand of 66,066 bytes")
-        .hasMessageContaining("ssmrun stages above 49,152")
+        .hasMessageContaining("the script alone has 60,019 characters")
+        .hasMessageContaining("ssmrun stages above 49,152 bytes")
         .hasMessageContaining("SsmRunner.Builder.staging(StagingLocation.of(\"my-bucket\"))")
         .hasMessageEndingWith("nothing was sent");
     assertThat(f.ssm.calls("SendCommand")).isZero();
+  }
+
+  @Test
+  void run_justOverTheThreshold_measuredAsJson() {
+    String script = "echo '" + "\\".repeat(25_000) + "'"; // 25,008 characters, each \ is 2 in JSON
+
+    assertThatThrownBy(() -> f.runner().run(request(script).build()))
+        .isInstanceOf(StagingException.class)
+        .hasMessageContaining("make a SendCommand of 50,0");
+    assertThat(
+            f.runner(staged)
+                .run(request("echo '" + "\\".repeat(24_000) + "'").build())
+                .isSuccessful())
+        .isTrue();
+    assertThat(commands(f.ssm.sent().get(0))).startsWith("echo '\\\\"); // 48,000 + 60: inline
   }
 
   @Test
