@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Scripts with data on the emulator: an input staged for every instance, each instance's result
@@ -28,6 +26,7 @@ class DataIT {
   private static final int TEN_MB = 10 * 1024 * 1024;
 
   @RegisterExtension
+  @Order(1)
   static final SsmEmulatorExtension SSM =
       SsmEmulatorExtension.create(
           SsmEmulator.builder()
@@ -35,44 +34,32 @@ class DataIT {
               .addTag("Env", "data")
               .visibilityDelay(Duration.ofMillis(50)));
 
+  @RegisterExtension
+  @Order(2)
+  static final StagingFixture STAGING = new StagingFixture(SSM, b -> b.maxOutputBytes(12 << 20));
+
   private static SsmRunner runner;
-  private static S3Client s3;
   private static byte[] input;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void start() {
-    runner =
-        Emulators.runner(
-            SSM.emulator(),
-            b ->
-                b.staging(StagingLocation.of(SSM.stagingBucket()))
-                    .maxOutputBytes(12 * 1024 * 1024));
-    s3 = SSM.emulator().newS3Client();
+    runner = STAGING.runner();
     input = new byte[TEN_MB];
     new Random(9).nextBytes(input);
   }
 
-  @AfterAll
-  static void stop() {
-    runner.close();
-    s3.close();
-  }
-
-  @AfterEach
-  void stagingBucketEmpty() {
-    assertThat(s3.listObjectsV2(b -> b.bucket(SSM.stagingBucket())).contents()).isEmpty();
-  }
-
   /** Each instance's result: its id, then the input with every byte flipped. */
   private static final String FLIP =
-      "#!/usr/bin/env python3\n"
-          + "import os\n"
-          + "data = open(os.environ['SSMRUN_INPUT'], 'rb').read()\n"
-          + "with open(os.environ['SSMRUN_RESULT'], 'wb') as out:\n"
-          + "    out.write(os.environ['AWS_SSM_INSTANCE_ID'].encode())\n"
-          + "    out.write(data.translate(bytes(range(255, -1, -1))))\n";
+      """
+      #!/usr/bin/env python3
+      import os
+      data = open(os.environ['SSMRUN_INPUT'], 'rb').read()
+      with open(os.environ['SSMRUN_RESULT'], 'wb') as out:
+          out.write(os.environ['AWS_SSM_INSTANCE_ID'].encode())
+          out.write(data.translate(bytes(range(255, -1, -1))))
+      """;
 
   private static byte[] expected(String instanceId) {
     byte[] id = instanceId.getBytes(StandardCharsets.US_ASCII);
@@ -132,21 +119,18 @@ class DataIT {
   @Test
   void run_jsonInAndOut_typedResult() {
     String script =
-        "#!/usr/bin/env python3\n"
-            + "import json, os\n"
-            + "data = json.load(open(os.environ['SSMRUN_INPUT']))\n"
-            + "json.dump({'sum': sum(data['items'])}, open(os.environ['SSMRUN_RESULT'], 'w'))\n";
+        """
+        #!/usr/bin/env python3
+        import json, os
+        data = json.load(open(os.environ['SSMRUN_INPUT']))
+        json.dump({'sum': sum(data['items'])}, open(os.environ['SSMRUN_RESULT'], 'w'))
+        """;
 
     InvocationResult only =
-        runner
-            .run(
-                RunRequest.builder()
-                    .addInstanceId(SSM.emulator().instanceIds().get(0))
-                    .script(script)
-                    .input(ScriptInput.ofJson(Map.of("items", List.of(1, 2, 3))))
-                    .build())
-            .invocations()
-            .get(0);
+        STAGING.runOnFirst(
+            RunRequest.builder()
+                .script(script)
+                .input(ScriptInput.ofJson(Map.of("items", List.of(1, 2, 3)))));
 
     @SuppressWarnings("unchecked") // Jackson's default mapping of a JSON object
     Map<String, Object> sum = only.result().orElseThrow().as(Map.class);
@@ -157,15 +141,7 @@ class DataIT {
   void run_resultPrintedAfterMoreThanSsmKeeps_lastLineReadWholeFromS3() {
     String script = "head -c 30000 /dev/zero | tr '\\0' 'x'; echo; echo '{\"answer\":42}'";
 
-    InvocationResult only =
-        runner
-            .run(
-                RunRequest.builder()
-                    .addInstanceId(SSM.emulator().instanceIds().get(0))
-                    .script(script)
-                    .build())
-            .invocations()
-            .get(0);
+    InvocationResult only = STAGING.runOnFirst(RunRequest.builder().script(script));
 
     assertThat(only.result())
         .hasValueSatisfying(

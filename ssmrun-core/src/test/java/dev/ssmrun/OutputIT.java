@@ -10,9 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +24,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class OutputIT {
   @RegisterExtension
+  @Order(1)
   static final SsmEmulatorExtension SSM =
       SsmEmulatorExtension.create(
           SsmEmulator.builder().instances(1).visibilityDelay(Duration.ofMillis(50)));
 
-  private static SsmRunner runner;
+  @RegisterExtension
+  @Order(2)
+  static final StagingFixture STAGING = new StagingFixture(SSM, b -> b.maxOutputBytes(1 << 20));
+
   private static S3Client s3;
   private static String id;
 
@@ -37,27 +40,12 @@ class OutputIT {
 
   @BeforeAll
   static void start() {
-    runner =
-        Emulators.runner(
-            SSM.emulator(),
-            b -> b.staging(StagingLocation.of(SSM.stagingBucket())).maxOutputBytes(1024 * 1024));
-    s3 = SSM.emulator().newS3Client();
+    s3 = STAGING.s3();
     id = SSM.emulator().instanceIds().get(0);
   }
 
-  @AfterAll
-  static void stop() {
-    runner.close();
-    s3.close();
-  }
-
-  @AfterEach
-  void stagingBucketEmpty() {
-    assertThat(s3.listObjectsV2(b -> b.bucket(SSM.stagingBucket())).contents()).isEmpty();
-  }
-
   private static InvocationResult run(RunRequest.Builder request) {
-    return runner.run(request.addInstanceId(id).build()).invocations().get(0);
+    return STAGING.runOnFirst(request);
   }
 
   @Test
@@ -116,6 +104,27 @@ class OutputIT {
             () -> run(RunRequest.builder().script("echo").outputS3("no-such-output", "")))
         .isInstanceOf(StagingException.class)
         .hasMessageStartingWith("the output bucket 'no-such-output' does not exist");
+    assertThat(SSM.emulator().state().callCount("SendCommand")).isEqualTo(before);
+  }
+
+  @Test
+  void run_outputBucketButNoS3Client_createsOneAndFailsLoudlyBeforeSending() {
+    int before = SSM.emulator().state().callCount("SendCommand");
+    try (var ssm = SSM.emulator().newSsmClient();
+        SsmRunner noS3 = SsmRunner.builder().ssmClient(ssm).build()) {
+      // The runner's own S3 client goes to AWS (unreachable here, or refusing the test keys).
+      assertThatThrownBy(
+              () ->
+                  noS3.run(
+                      RunRequest.builder()
+                          .addInstanceId(id)
+                          .script("echo")
+                          .outputS3("ssmrun-out", "")
+                          .build()))
+          .isInstanceOf(StagingException.class)
+          .hasMessageContaining("output bucket 'ssmrun-out'")
+          .hasMessageEndingWith("nothing was sent");
+    }
     assertThat(SSM.emulator().state().callCount("SendCommand")).isEqualTo(before);
   }
 

@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +32,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 class StagingIT {
   @RegisterExtension
+  @Order(1)
   static final SsmEmulatorExtension SSM =
       SsmEmulatorExtension.create(
           SsmEmulator.builder().instances(3).visibilityDelay(Duration.ofMillis(50)));
+
+  @RegisterExtension
+  @Order(2)
+  static final StagingFixture STAGING =
+      new StagingFixture(SSM, b -> b.cancelGrace(Duration.ofSeconds(10)));
 
   private static SsmRunner runner;
   private static S3Client s3;
@@ -43,25 +48,9 @@ class StagingIT {
 
   @BeforeAll
   static void start() {
-    runner =
-        Emulators.runner(
-            SSM.emulator(),
-            b ->
-                b.staging(StagingLocation.of(SSM.stagingBucket()))
-                    .cancelGrace(Duration.ofSeconds(10)));
-    s3 = SSM.emulator().newS3Client();
+    runner = STAGING.runner();
+    s3 = STAGING.s3();
     ids = SSM.emulator().instanceIds();
-  }
-
-  @AfterAll
-  static void stop() {
-    runner.close();
-    s3.close();
-  }
-
-  @AfterEach
-  void stagingBucketEmpty() {
-    assertThat(s3.listObjectsV2(b -> b.bucket(SSM.stagingBucket())).contents()).isEmpty();
   }
 
   /** A script of about {@code bytes} that prints its own SHA-256: the instance ran these bytes. */

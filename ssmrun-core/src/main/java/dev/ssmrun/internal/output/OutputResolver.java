@@ -51,55 +51,55 @@ public final class OutputResolver {
     boolean work =
         spec.sink() != null
             || spec.collectResults()
-            || fromS3(r.stdoutTruncated(), r.stdout(), r.stdoutUrl())
-            || fromS3(r.stderrTruncated(), r.stderr(), r.stderrUrl());
+            || readsFromS3(r, OutputSink.Stream.STDOUT)
+            || readsFromS3(r, OutputSink.Stream.STDERR);
     if (!work) {
       return CompletableFuture.completedFuture(r);
     }
     return CompletableFuture.supplyAsync(() -> complete(r), executor);
   }
 
-  private boolean fromS3(boolean truncated, String inline, Optional<String> url) {
-    return url.isPresent() && (truncated || spec.alwaysFromS3() || inline.indexOf('\uFFFD') >= 0);
+  /** True if the stream is read from S3: SSM truncated it, replaced bytes, or the caller asks. */
+  private boolean readsFromS3(InvocationResult r, OutputSink.Stream kind) {
+    boolean stdout = kind == OutputSink.Stream.STDOUT;
+    if ((stdout ? r.stdoutUrl() : r.stderrUrl()).isEmpty()) {
+      return false;
+    }
+    boolean truncated = stdout ? r.stdoutTruncated() : r.stderrTruncated();
+    String inline = stdout ? r.stdout() : r.stderr();
+    return truncated || spec.alwaysFromS3() || inline.indexOf('\uFFFD') >= 0;
   }
 
   private InvocationResult complete(InvocationResult r) {
-    InvocationResult.Builder b = r.toBuilder();
-    boolean readOut = fromS3(r.stdoutTruncated(), r.stdout(), r.stdoutUrl());
-    Stream out =
-        stream(
-            r,
-            OutputSink.Stream.STDOUT,
-            r.stdoutBytes(),
-            readOut ? r.stdoutUrl() : Optional.empty());
-    b.stdoutBytes(out.capture.head())
-        .stdoutSize(out.capture.size())
-        .stdoutTruncated(out.fromS3 ? out.capture.truncated() : r.stdoutTruncated());
-    boolean readErr = fromS3(r.stderrTruncated(), r.stderr(), r.stderrUrl());
-    Stream err =
-        stream(
-            r,
-            OutputSink.Stream.STDERR,
-            r.stderrBytes(),
-            readErr ? r.stderrUrl() : Optional.empty());
-    b.stderrBytes(err.capture.head())
-        .stderrSize(err.capture.size())
-        .stderrTruncated(err.fromS3 ? err.capture.truncated() : r.stderrTruncated());
+    Stream out = stream(r, OutputSink.Stream.STDOUT);
+    Stream err = stream(r, OutputSink.Stream.STDERR);
     ScriptResult result = spec.collectResults() ? resultFile(r.instanceId()) : null;
     if (result == null && out.fromS3 && out.capture.truncated()) {
-      byte[] line = out.capture.lastLine(); // Beyond maxBytes: remembered while streaming.
+      byte[] line = out.capture.lastLine(); // Beyond maxBytes: known from the stream's end.
       result =
           line == null
               ? null
               : ScriptResult.of(line, line.length, ScriptResult.Source.LAST_STDOUT_LINE);
     }
-    return b.result(result).build();
+    return r.toBuilder()
+        .stdoutBytes(out.capture.head())
+        .stdoutSize(out.capture.size())
+        .stdoutTruncated(out.fromS3 ? out.capture.truncated() : r.stdoutTruncated())
+        .stderrBytes(err.capture.head())
+        .stderrSize(err.capture.size())
+        .stderrTruncated(err.fromS3 ? err.capture.truncated() : r.stderrTruncated())
+        .result(result)
+        .build();
   }
 
-  /** One stream, read whole from {@code url} if given (and there), else the inline copy. */
-  private Stream stream(
-      InvocationResult r, OutputSink.Stream kind, byte[] inline, Optional<String> url) {
-    Optional<S3Urls.Location> at = url.flatMap(S3Urls::parse);
+  /** One stream, read whole from S3 when it should be and is there, else SSM's inline copy. */
+  private Stream stream(InvocationResult r, OutputSink.Stream kind) {
+    boolean stdout = kind == OutputSink.Stream.STDOUT;
+    byte[] inline = stdout ? r.stdoutBytes() : r.stderrBytes();
+    Optional<S3Urls.Location> at =
+        readsFromS3(r, kind)
+            ? (stdout ? r.stdoutUrl() : r.stderrUrl()).flatMap(S3Urls::parse)
+            : Optional.empty();
     try (OutputStream sink = open(r.instanceId(), kind)) {
       if (at.isPresent()) {
         Capture capture = new Capture(spec.maxBytes(), sink);

@@ -154,15 +154,7 @@ public final class EngineSettings {
 
   /** These settings with a fixed close timeout (tests). */
   EngineSettings withCloseTimeout(Duration d) {
-    EngineSettings copy =
-        new EngineSettings(
-            schedule,
-            notFoundGrace,
-            cancelGrace,
-            preflightInterval,
-            sendLookupWindow,
-            attachGrace,
-            staging);
+    EngineSettings copy = withStagingSettings(staging);
     copy.closeTimeout = d;
     return copy;
   }

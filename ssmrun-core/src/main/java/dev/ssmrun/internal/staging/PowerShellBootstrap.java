@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class PowerShellBootstrap {
   private static final String HEAD =
-      codes(
+      ShellBootstrap.codes(
           """
           # ssmrun bootstrap: downloads a staged script through a presigned URL, checks its SHA-256
           # and runs it in a private temporary folder (ssmrun-core README, "Large scripts").
@@ -40,7 +40,7 @@ final class PowerShellBootstrap {
           """);
 
   private static final String UPLOAD =
-      codes(
+      ShellBootstrap.codes(
           """
             if (Test-Path -LiteralPath $env:SSMRUN_RESULT) {
               try { Invoke-WebRequest -UseBasicParsing -Method Put -Uri $ssmrunResultUrl -InFile $env:SSMRUN_RESULT -Headers @HEADERS@ -ErrorAction Stop | Out-Null }
@@ -126,11 +126,5 @@ final class PowerShellBootstrap {
     List<String> pairs = new ArrayList<>();
     headers.forEach((k, v) -> pairs.add(powerShellQuote(k) + " = " + powerShellQuote(v)));
     return "@{ " + String.join("; ", pairs) + " }";
-  }
-
-  private static String codes(String text) {
-    return text.replace("@DOWNLOAD@", Integer.toString(StagingExitCodes.DOWNLOAD_FAILED))
-        .replace("@MISMATCH@", Integer.toString(StagingExitCodes.CHECKSUM_MISMATCH))
-        .replace("@UPLOAD@", Integer.toString(StagingExitCodes.RESULT_UPLOAD_FAILED));
   }
 }

@@ -214,7 +214,8 @@ final class ShellBootstrap {
     return String.join(" ", q);
   }
 
-  private static String codes(String text) {
+  /** {@code text} with {@code @DOWNLOAD@} and the like replaced by {@link StagingExitCodes}. */
+  static String codes(String text) {
     return text.replace("@DOWNLOAD@", Integer.toString(StagingExitCodes.DOWNLOAD_FAILED))
         .replace("@MISMATCH@", Integer.toString(StagingExitCodes.CHECKSUM_MISMATCH))
         .replace("@NO_TOOL@", Integer.toString(StagingExitCodes.NO_CHECKSUM_TOOL))

@@ -13,12 +13,18 @@ import org.junit.jupiter.api.Test;
 class ObjectReaderTest {
   private final FakeS3Gateway s3 = new FakeS3Gateway();
 
-  @Test
-  void read_largeObject_inParallelRangesBytesExactAndInOrder() throws Exception {
+  /** A random object of 10,000 bytes at b/k. */
+  private byte[] object(long seed) {
     byte[] object = new byte[10_000];
-    new Random(3).nextBytes(object);
+    new Random(seed).nextBytes(object);
     s3.createBucket("b");
     s3.putObject("b", "k", object);
+    return object;
+  }
+
+  @Test
+  void read_largeObject_inParallelRangesBytesExactAndInOrder() throws Exception {
+    byte[] object = object(3);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     Capture capture = new Capture(1000, sink);
     ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -35,10 +41,7 @@ class ObjectReaderTest {
 
   @Test
   void read_largeFirstPart_oneGetForWhatFitsThenRangesOfTheRest() throws Exception {
-    byte[] object = new byte[10_000];
-    new Random(4).nextBytes(object);
-    s3.createBucket("b");
-    s3.putObject("b", "k", object);
+    byte[] object = object(4);
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
 
     assertThat(

@@ -18,6 +18,12 @@ class BootstrapRenderingTest {
   private static final StagedObject INPUT = new StagedObject("https://u/input-8", "e5f6");
   private static final Map<String, String> SSE = Map.of("x-amz-server-side-encryption", "AES256");
 
+  /** A setup with everything: script, input, {@code env}, two arguments, one result URL. */
+  private static Setup full(Map<String, String> env) {
+    return new Setup(
+        SCRIPT, INPUT, env, List.of("a", "b c"), Map.of("i-0123456789abcdef0", "https://u/put"));
+  }
+
   @Test
   void shellBootstrap_fetchesTheSetupByUrlAndShaOnlyAndIsValidSh() throws Exception {
     String sh = ShellBootstrap.bootstrap(SETUP, null);
@@ -65,14 +71,7 @@ class BootstrapRenderingTest {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("TOKEN", "s3cr'et $(id)");
     env.put("PATH", "/opt/bin");
-    String setup =
-        ShellBootstrap.setup(
-            new Setup(
-                SCRIPT,
-                INPUT,
-                env,
-                List.of("a", "b c"),
-                Map.of("i-0123456789abcdef0", "https://u/put")));
+    String setup = ShellBootstrap.setup(full(env));
 
     assertThat(setup.lines())
         .containsSubsequence(
@@ -132,14 +131,7 @@ class BootstrapRenderingTest {
 
   @Test
   void powerShellSetup_quotesVerbatimAndSelectsTheResultUrl() {
-    String setup =
-        PowerShellBootstrap.setup(
-            new Setup(
-                SCRIPT,
-                INPUT,
-                Map.of("TOKEN", "it's \u2019x\u2019"),
-                List.of("a", "b c"),
-                Map.of("i-0123456789abcdef0", "https://u/put")));
+    String setup = PowerShellBootstrap.setup(full(Map.of("TOKEN", "it's \u2019x\u2019")));
 
     assertThat(setup.lines())
         .containsSubsequence(
