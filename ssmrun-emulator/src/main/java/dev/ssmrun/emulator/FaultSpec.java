@@ -131,33 +131,29 @@ public final class FaultSpec {
     }
     try {
       return Long.parseLong(value);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException unused) {
       throw bad(item, "seed must be a whole number");
     }
   }
 
   private static Object parseValue(String item, String operation, String key, String value) {
-    switch (key) {
-      case "throttle":
-      case "error":
-      case "lose":
-      case "crash":
-      case "offline":
+    return switch (key) {
+      case "throttle", "error", "lose", "crash", "offline" -> {
         if ((key.equals("crash") || key.equals("offline")) && !operation.equals("*")) {
           throw bad(item, key + " applies to command deliveries and takes no operation prefix");
         }
-        return probability(item, value);
-      case "latency":
-        return duration(item, value);
-      case "rate":
+        yield probability(item, value);
+      }
+      case "latency" -> duration(item, value);
+      case "rate" -> {
         double rate = number(item, value);
         if (!(rate > 0)) {
           throw bad(item, "rate must be a positive number of calls per second");
         }
-        return rate;
-      default:
-        throw bad(item, "unknown key '" + key + "'");
-    }
+        yield rate;
+      }
+      default -> throw bad(item, "unknown key '" + key + "'");
+    };
   }
 
   private static double probability(String item, String value) {
@@ -171,7 +167,7 @@ public final class FaultSpec {
   private static double number(String item, String value) {
     try {
       return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException unused) {
       throw bad(item, "'" + value + "' is not a number");
     }
   }
@@ -244,9 +240,9 @@ public final class FaultSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FaultSpec
-        && ((FaultSpec) o).byOperation.equals(byOperation)
-        && Objects.equals(((FaultSpec) o).seed, seed);
+    return o instanceof FaultSpec other
+        && other.byOperation.equals(byOperation)
+        && Objects.equals(other.seed, seed);
   }
 
   @Override

@@ -49,11 +49,10 @@ public final class InstanceSpec {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof InstanceSpec)) {
-      return false;
-    }
-    InstanceSpec other = (InstanceSpec) o;
-    return platform == other.platform && online == other.online && tags.equals(other.tags);
+    return o instanceof InstanceSpec other
+        && platform == other.platform
+        && online == other.online
+        && tags.equals(other.tags);
   }
 
   @Override

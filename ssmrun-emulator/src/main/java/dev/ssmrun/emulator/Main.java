@@ -52,40 +52,28 @@ public final class Main {
 
   private static void apply(SsmEmulator.Builder builder, String flag, String value) {
     switch (flag) {
-      case "--port":
-        builder.port(number(flag, value));
-        break;
-      case "--s3-port":
-        builder.s3Port(number(flag, value));
-        break;
-      case "--instances":
-        builder.instances(number(flag, value));
-        break;
-      case "--seed":
-        builder.seed(number(flag, value));
-        break;
-      case "--tag":
+      case "--port" -> builder.port(number(flag, value));
+      case "--s3-port" -> builder.s3Port(number(flag, value));
+      case "--instances" -> builder.instances(number(flag, value));
+      case "--seed" -> builder.seed(number(flag, value));
+      case "--tag" -> {
         int eq = value.indexOf('=');
         if (eq <= 0) {
           throw new IllegalArgumentException("--tag needs Key=Value, got '" + value + "'");
         }
         builder.addTag(value.substring(0, eq), value.substring(eq + 1));
-        break;
-      case "--faults":
-        builder.faults(value);
-        break;
-      case "--visibility-delay-ms":
-        builder.visibilityDelay(Duration.ofMillis(number(flag, value)));
-        break;
-      default:
-        throw new IllegalArgumentException("unknown option " + flag);
+      }
+      case "--faults" -> builder.faults(value);
+      case "--visibility-delay-ms" ->
+          builder.visibilityDelay(Duration.ofMillis(number(flag, value)));
+      default -> throw new IllegalArgumentException("unknown option " + flag);
     }
   }
 
   private static int number(String flag, String value) {
     try {
       return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException unused) {
       throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
     }
   }

@@ -42,11 +42,8 @@ public final class RecordedCall {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof RecordedCall)) {
-      return false;
-    }
-    RecordedCall other = (RecordedCall) o;
-    return operation.equals(other.operation)
+    return o instanceof RecordedCall other
+        && operation.equals(other.operation)
         && outcome.equals(other.outcome)
         && requestBody.equals(other.requestBody)
         && time.equals(other.time);

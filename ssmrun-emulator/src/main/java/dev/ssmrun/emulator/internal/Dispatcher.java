@@ -178,7 +178,7 @@ public final class Dispatcher {
 
   private void schedule(Runnable task, Duration delay) {
     try {
-      engine.scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+      var unused = engine.scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       // The emulator is closing; timers no longer matter.
     }

@@ -61,6 +61,7 @@ public final class ScriptRunner {
   static final ReadWriteLock SPAWN_LOCK = new ReentrantReadWriteLock();
 
   /** How the script ended, with its full output. */
+  @SuppressWarnings("ArrayRecordComponent") // internal, never compared or hashed
   record Result(RunningScript.Outcome outcome, int exitCode, byte[] stdout, byte[] stderr) {
     static final Result NOT_STARTED =
         new Result(RunningScript.Outcome.NOT_STARTED, -1, new byte[0], new byte[0]);

@@ -50,25 +50,18 @@ final class CommandFilters {
     for (JsonNode filter : filters) {
       String key = filter.path("key").asText();
       String value = filter.path("value").asText();
-      boolean ok;
-      switch (key) {
-        case "InvokedAfter":
-          ok = !command.requestedAt.isBefore(time(value));
-          break;
-        case "InvokedBefore":
-          ok = !command.requestedAt.isAfter(time(value));
-          break;
-        case "Status":
-          ok = value.equals(status) || value.equals(details);
-          break;
-        case "ExecutionStage":
-          boolean done =
-              command.completedCount() == command.targetCount() && command.targetsResolved;
-          ok = value.equals(done ? "Complete" : "Executing");
-          break;
-        default:
-          ok = value.equals(command.document.documentName);
-      }
+      boolean ok =
+          switch (key) {
+            case "InvokedAfter" -> !command.requestedAt.isBefore(time(value));
+            case "InvokedBefore" -> !command.requestedAt.isAfter(time(value));
+            case "Status" -> value.equals(status) || value.equals(details);
+            case "ExecutionStage" -> {
+              boolean done =
+                  command.completedCount() == command.targetCount() && command.targetsResolved;
+              yield value.equals(done ? "Complete" : "Executing");
+            }
+            default -> value.equals(command.document.documentName);
+          };
       if (!ok) {
         return false;
       }
@@ -79,10 +72,10 @@ final class CommandFilters {
   private static Instant time(String value) {
     try {
       return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException unused) {
       try {
         return Instant.parse(value);
-      } catch (DateTimeParseException e2) {
+      } catch (DateTimeParseException unused2) {
         throw AwsError.of(
             "ValidationException",
             "Filter value '" + value + "' is not an ISO-8601 time such as 2024-07-07T00:00:00Z.");

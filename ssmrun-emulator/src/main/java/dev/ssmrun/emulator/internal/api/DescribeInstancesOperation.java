@@ -96,26 +96,16 @@ final class DescribeInstancesOperation {
       String tag = i.tags.get(f.key().substring(4));
       return tag != null && f.values().contains(tag);
     }
-    switch (f.key()) {
-      case "InstanceIds":
-      case "SourceIds":
-        return f.values().contains(i.id);
-      case "PingStatus":
-        return f.values().contains(i.pingStatus());
-      case "PlatformTypes":
-        return f.values().contains(i.platform.wireName());
-      case "ResourceType":
-        return f.values().contains("EC2Instance");
-      case "SourceTypes":
-        return f.values().contains("AWS::EC2::Instance");
-      case "tag-key":
-        return f.values().stream().anyMatch(i.tags::containsKey);
-      case "AssociationStatus":
-        return f.values().contains("Success");
-      case "AgentVersion":
-        return f.values().contains(Shapes.AGENT_VERSION);
-      default:
-        return false;
-    }
+    return switch (f.key()) {
+      case "InstanceIds", "SourceIds" -> f.values().contains(i.id);
+      case "PingStatus" -> f.values().contains(i.pingStatus());
+      case "PlatformTypes" -> f.values().contains(i.platform.wireName());
+      case "ResourceType" -> f.values().contains("EC2Instance");
+      case "SourceTypes" -> f.values().contains("AWS::EC2::Instance");
+      case "tag-key" -> f.values().stream().anyMatch(i.tags::containsKey);
+      case "AssociationStatus" -> f.values().contains("Success");
+      case "AgentVersion" -> f.values().contains(Shapes.AGENT_VERSION);
+      default -> false;
+    };
   }
 }

@@ -36,7 +36,7 @@ final class Paging {
         throw invalid();
       }
       return offset;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException unused) {
       throw invalid();
     }
   }

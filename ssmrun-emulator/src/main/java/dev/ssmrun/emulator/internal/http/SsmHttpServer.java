@@ -167,7 +167,7 @@ public final class SsmHttpServer implements AutoCloseable {
         throw AwsError.of("SerializationException", "The request body must be a JSON object.");
       }
       return node;
-    } catch (IOException e) {
+    } catch (IOException unused) {
       throw AwsError.of("SerializationException", "The request body is not valid JSON.");
     }
   }
