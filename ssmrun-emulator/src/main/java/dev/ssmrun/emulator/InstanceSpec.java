@@ -6,28 +6,34 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to create one extra simulated instance: platform, whether its agent is online, and tags.
- * Immutable and thread-safe; create with {@link #builder()}.
+ * How to create one extra simulated instance: operating system (and so platform), whether its
+ * agent is online, and tags. A {@code Name} tag that is a valid hostname becomes the instance's
+ * hostname and {@code ComputerName}. Immutable and thread-safe; create with {@link #builder()}.
  */
 public final class InstanceSpec {
-  private final Platform platform;
+  private final OperatingSystem os;
   private final boolean online;
   private final Map<String, String> tags;
 
   private InstanceSpec(Builder builder) {
-    this.platform = builder.platform;
+    this.os = builder.os;
     this.online = builder.online;
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
   }
 
-  /** A builder for a Linux instance that is online and has no tags. */
+  /** A builder for an Amazon Linux 2023 instance that is online and has no tags. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** The platform; defaults to {@link Platform#LINUX}. */
   public Platform platform() {
-    return platform;
+    return os.platform();
+  }
+
+  /** The operating system; defaults to {@link OperatingSystem#AMAZON_LINUX_2023}. */
+  public OperatingSystem operatingSystem() {
+    return os;
   }
 
   /** False for an instance whose agent never answers ({@code ConnectionLost}). */
@@ -42,7 +48,7 @@ public final class InstanceSpec {
 
   /** A builder holding this spec's values. */
   public Builder toBuilder() {
-    Builder builder = new Builder().platform(platform).online(online);
+    Builder builder = new Builder().operatingSystem(os).online(online);
     builder.tags.putAll(tags);
     return builder;
   }
@@ -50,32 +56,38 @@ public final class InstanceSpec {
   @Override
   public boolean equals(Object o) {
     return o instanceof InstanceSpec other
-        && platform == other.platform
+        && os == other.os
         && online == other.online
         && tags.equals(other.tags);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(platform, online, tags);
+    return Objects.hash(os, online, tags);
   }
 
   @Override
   public String toString() {
-    return "InstanceSpec{platform=" + platform + ", online=" + online + ", tags=" + tags + "}";
+    return "InstanceSpec{os=" + os + ", online=" + online + ", tags=" + tags + "}";
   }
 
   /** Builds {@link InstanceSpec}s. Not thread-safe. */
   public static final class Builder {
-    private Platform platform = Platform.LINUX;
+    private OperatingSystem os = OperatingSystem.AMAZON_LINUX_2023;
     private boolean online = true;
     private final Map<String, String> tags = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** Sets the platform. */
+    /** Sets the platform, with its default operating system (e.g. Windows Server 2022). */
     public Builder platform(Platform platform) {
-      this.platform = Objects.requireNonNull(platform, "platform == null");
+      this.os = Objects.requireNonNull(platform, "platform == null").defaultOperatingSystem();
+      return this;
+    }
+
+    /** Sets the operating system, and with it the platform and the shell that runs scripts. */
+    public Builder operatingSystem(OperatingSystem os) {
+      this.os = Objects.requireNonNull(os, "os == null");
       return this;
     }
 

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
 /** Injected faults, each seen through the real SDK client (4 attempts, zero backoff). */
 class FaultsIT {
   /**
-   * TimeoutSeconds for the tests that must see a state that lasts until it passes (ConnectionLost,
-   * then InProgress or Pending): 5 s here, so that a loaded 2-core machine still gets a look in.
+   * TimeoutSeconds for the tests that must see a state that lasts until ExpiresAfter
+   * (ConnectionLost, then InProgress or Pending): 5 s here with executionTimeout 5, so that a
+   * loaded 2-core machine still gets a look in.
    */
   private static final int WINDOW_SECONDS = 250;
 
@@ -93,7 +94,7 @@ class FaultsIT {
                   .parameters(
                       Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5"))),
               "InProgress");
-      Poll.until(() -> Processes.ofCommand(emu.instanceDirectory(id), commandId).isEmpty());
+      Poll.until(() -> Processes.ofCommand(commandId).isEmpty());
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusAsString()).isEqualTo("TimedOut");
@@ -109,7 +110,12 @@ class FaultsIT {
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId =
-          sendUntilContactLost(ssm, Poll.shell(List.of(id), "echo never"), "Pending");
+          sendUntilContactLost(
+              ssm,
+              Poll.shell(List.of(id))
+                  .parameters(
+                      Map.of("commands", List.of("echo never"), "executionTimeout", List.of("5"))),
+              "Pending");
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusDetails()).isEqualTo("DeliveryTimedOut");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -104,21 +105,25 @@ class StateAndWireIT {
     }
   }
 
-  @Test
-  void close_killsRunningScriptsAndDeletesFolders() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Isolation.class)
+  void close_endsRunningScriptsAndDeletesFolders(Isolation isolation) {
     Path home;
-    long shell;
+    String commandId;
     try (SsmEmulator emu =
-            SsmEmulator.builder().instances(1).visibilityDelay(Duration.ZERO).start();
+            SsmEmulator.builder()
+                .instances(1)
+                .visibilityDelay(Duration.ZERO)
+                .isolation(isolation)
+                .start();
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       home = emu.instanceDirectory(id);
-      String commandId = Poll.send(ssm, List.of(id), "echo $$ > shell.pid", "sleep 300");
-      shell = Processes.pidIn(home.resolve("work/shell.pid"));
-      assertThat(Processes.running(shell)).as(commandId).isTrue();
+      commandId = Poll.send(ssm, List.of(id), "sleep 300 & sleep 300");
+      Processes.awaitRunning(commandId);
     }
 
-    Poll.until(() -> !Processes.running(shell));
+    assertThat(Processes.ofCommand(commandId)).isEmpty();
     assertThat(Files.exists(home)).isFalse();
   }
 

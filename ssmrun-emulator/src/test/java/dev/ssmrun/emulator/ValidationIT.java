@@ -114,7 +114,7 @@ class ValidationIT {
     if (inv.statusAsString().equals("Success")) {
       assertThat(inv.standardOutputContent()).isEqualTo("hi\n");
     } else {
-      assertThat(inv.standardErrorContent()).contains("pwsh");
+      assertThat(inv.standardErrorContent()).contains("powershell.exe");
     }
   }
 

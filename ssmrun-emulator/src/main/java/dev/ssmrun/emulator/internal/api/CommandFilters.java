@@ -57,7 +57,7 @@ final class CommandFilters {
             case "Status" -> value.equals(status) || value.equals(details);
             case "ExecutionStage" -> {
               boolean done =
-                  command.completedCount() == command.targetCount() && command.targetsResolved;
+                  command.completedCount() == command.targetCount() && command.targetsResolved();
               yield value.equals(done ? "Complete" : "Executing");
             }
             default -> value.equals(command.document.documentName);
