@@ -18,14 +18,10 @@ import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 class CancelRaceIT {
   private static final int ROUNDS = 5;
 
-  @RegisterExtension static final SsmEmulatorExtension SANDBOX = start(Isolation.SANDBOX);
-
-  @RegisterExtension static final SsmEmulatorExtension SHARED_HOST = start(Isolation.SHARED_HOST);
-
-  private static SsmEmulatorExtension start(Isolation isolation) {
-    return SsmEmulatorExtension.create(
-        SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO).isolation(isolation));
-  }
+  @RegisterExtension
+  static final BothIsolations SSM =
+      BothIsolations.create(
+          () -> SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO));
 
   private SsmEmulator emu;
   private SsmClient ssm;
@@ -50,10 +46,8 @@ class CancelRaceIT {
   }
 
   private void use(Isolation isolation) {
-    SsmEmulatorExtension extension = isolation == Isolation.SANDBOX ? SANDBOX : SHARED_HOST;
-    emu = extension.emulator();
-    ssm = extension.ssm();
-    assertThat(emu.isolation()).isEqualTo(isolation);
+    emu = SSM.emulator(isolation);
+    ssm = SSM.ssm(isolation);
   }
 
   private void sendCancelAndCheck(List<String> ids) {
