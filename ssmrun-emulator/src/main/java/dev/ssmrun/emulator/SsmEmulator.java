@@ -3,7 +3,6 @@ package dev.ssmrun.emulator;
 import dev.ssmrun.emulator.internal.Checks;
 import dev.ssmrun.emulator.internal.Servers;
 import dev.ssmrun.emulator.internal.Settings;
-import dev.ssmrun.emulator.internal.StateSnapshot;
 import dev.ssmrun.emulator.internal.s3.Clients;
 import java.net.URI;
 import java.nio.file.Path;
@@ -134,12 +133,7 @@ public final class SsmEmulator implements AutoCloseable {
 
   /** A snapshot of recorded calls, executions and invocation statuses. */
   public EmulatorState state() {
-    StateSnapshot snap = servers.engine().snapshot();
-    List<RecordedCall> calls = new ArrayList<>();
-    snap.recordedCalls()
-        .forEach(c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
-    return new EmulatorState(
-        snap.calls(), snap.executions(), snap.invocations(), List.copyOf(calls), snap.toJson());
+    return new EmulatorState(servers.engine().snapshot());
   }
 
   /** Stops both servers, ends every script still running, deletes temporary folders. */

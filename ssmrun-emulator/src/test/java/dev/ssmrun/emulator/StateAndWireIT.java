@@ -1,6 +1,7 @@
 package dev.ssmrun.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,15 @@ class StateAndWireIT {
       assertThat(state.at("/invocations/Success").asInt()).isEqualTo(1);
       assertThat(emu.state().callCount("SendCommand")).isEqualTo(1);
       assertThat(emu.state().toJson()).isEqualTo(response.body());
+      EmulatorState snapshot = emu.state();
+      Poll.send(ssm, List.of(id), "true");
+      assertThat(snapshot.callCount("SendCommand")).as("a snapshot never changes").isEqualTo(1);
+      assertThatThrownBy(() -> snapshot.calls().get("SendCommand").put("ok", 0))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> snapshot.executions().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> snapshot.recordedCalls().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
     }
   }
 

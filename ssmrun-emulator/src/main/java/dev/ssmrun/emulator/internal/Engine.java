@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /** Counts of calls, executions and invocation statuses, plus every recorded call. */
+  /** Counts of calls, executions and invocation statuses, plus the calls the log kept. */
   public StateSnapshot snapshot() {
     Map<String, Integer> executionCounts;
     Map<String, Integer> statuses = new TreeMap<>();
@@ -163,7 +164,12 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    return new StateSnapshot(calls.counts(), executionCounts, statuses, commandCount, calls.all());
+    return new StateSnapshot(
+        calls.counts(),
+        Collections.unmodifiableMap(executionCounts),
+        Collections.unmodifiableMap(statuses),
+        commandCount,
+        calls.recent());
   }
 
   /** The isolation the instances got: the one asked for, or the best this host allows. */
