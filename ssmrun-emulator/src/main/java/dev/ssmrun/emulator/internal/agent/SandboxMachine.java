@@ -155,7 +155,9 @@ final class SandboxMachine extends Machine {
             "-c",
             HOLDER,
             "holder",
-            fs.resolve("fstab").toString());
+            "fstab");
+    // Relative to the folder, so that no process of the emulator's own names the instance's folder.
+    builder.directory(fs.toFile());
     builder.environment().clear();
     builder.environment().put("PATH", Tools.AGENT_PATH + ":/sbin:/bin");
     Process started = ScriptRunner.spawn(builder);
