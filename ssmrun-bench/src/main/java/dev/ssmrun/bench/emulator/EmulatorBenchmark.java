@@ -40,8 +40,15 @@ public final class EmulatorBenchmark {
 
   private EmulatorBenchmark() {}
 
-  /** Prints the figures and whether each goal was met. */
+  /**
+   * Prints the figures and whether each goal was met; {@code isolation} as the first argument
+   * runs {@link IsolationBenchmark} instead.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("isolation")) {
+      IsolationBenchmark.main(args);
+      return;
+    }
     double processMs = baselineProcessMillis(10);
     try (SsmEmulator emu =
             SsmEmulator.builder().instances(INSTANCES).visibilityDelay(Duration.ZERO).start();

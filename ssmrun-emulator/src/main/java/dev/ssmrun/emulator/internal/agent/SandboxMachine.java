@@ -58,7 +58,7 @@ final class SandboxMachine extends Machine {
     List<String> command = new ArrayList<>(sandbox(holderPid));
     command.addAll(
         Supervisor.command(
-            "/bin/sh",
+            Supervisor.shell(),
             Supervisor.Scope.NAMESPACE,
             dirs[0],
             dirs[1],

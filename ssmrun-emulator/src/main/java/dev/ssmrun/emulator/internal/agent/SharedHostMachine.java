@@ -14,12 +14,10 @@ import java.util.Map;
  */
 final class SharedHostMachine extends Machine {
   private final Path setsid;
-  private final Path sh;
 
   SharedHostMachine(String instanceId, String hostname, OperatingSystem os, Path home) {
     super(instanceId, hostname, os, home);
     this.setsid = Tools.require("setsid", "util-linux");
-    this.sh = Tools.require("sh", "dash or bash");
   }
 
   @Override
@@ -29,7 +27,7 @@ final class SharedHostMachine extends Machine {
     List<String> command = new java.util.ArrayList<>(List.of(setsid.toString()));
     command.addAll(
         Supervisor.command(
-            sh.toString(),
+            Supervisor.shell(),
             Supervisor.Scope.GROUP,
             dirs[0],
             dirs[1],

@@ -1,5 +1,6 @@
 package dev.ssmrun.emulator.internal.agent;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,7 @@ final class Supervisor {
           "    {",
           // The watcher is a child of the process that becomes the script, so that a close of the
           // control pipe that comes before the exec still kills the script.
-          "      sh -c '{ read -r _ <&3; kill -s KILL -- \"$0\"; } </dev/null >/dev/null 2>&1 &",
+          "      \"$0\" -c '{ read -r _ <&3; kill -s KILL -- \"$0\"; } </dev/null >/dev/null 2>&1 &",
           "exec \"$@\" 3<&-' \"$scope\" \"$@\" >&4 2>&5 4>&- 5>&- 7>&- 8>&- 9>&-",
           "      echo \"$?\" >&9",
           "    } 4>&1 | cat >&7 3<&- 5>&- 7>&- 8>&- 9>&-",
@@ -65,9 +66,16 @@ final class Supervisor {
 
   private Supervisor() {}
 
+  private static final String SHELL = Tools.find("dash").orElse(Path.of("/bin/sh")).toString();
+
+  /** The shell the supervisor runs in: dash where the host has it (it starts fastest), else sh. */
+  static String shell() {
+    return SHELL;
+  }
+
   /**
    * The command line that runs {@code command} under the supervisor with {@code shell} (a POSIX
-   * shell), in {@code dir} or else {@code fallback} (empty: none), the environment reset to
+   * shell by absolute path, the same inside a sandbox), in {@code dir} or else {@code fallback} (empty: none), the environment reset to
    * {@code environment} for the script's process.
    */
   static List<String> command(
@@ -77,7 +85,8 @@ final class Supervisor {
       String fallback,
       List<String> environment,
       List<String> command) {
-    List<String> out = new ArrayList<>(List.of(shell, "-c", PROGRAM, "supervisor"));
+    // $0 is the shell itself, which also runs the watcher.
+    List<String> out = new ArrayList<>(List.of(shell, "-c", PROGRAM, shell));
     out.addAll(List.of(scope.killTarget, dir, fallback, "env", "-i"));
     out.addAll(environment);
     out.addAll(command);
