@@ -71,7 +71,9 @@ final class SandboxMachine extends Machine {
   List<String> sandbox(long holderPid) {
     List<String> out = new ArrayList<>();
     out.addAll(List.of(tools.setsid(), tools.nsenter(), "--target", Long.toString(holderPid)));
-    out.addAll(List.of("--user", "--mount", "--", tools.bwrap()));
+    // --preserve-credentials: the emulator's user is the namespace's root already, and a
+    // non-root user may not call setgroups there.
+    out.addAll(List.of("--user", "--mount", "--preserve-credentials", "--", tools.bwrap()));
     out.addAll(List.of("--bind", rootfs.toString(), "/", "--proc", "/proc"));
     // Host-wide settings stay out of reach of the user namespace's root.
     out.addAll(List.of("--ro-bind", "/proc/sys", "/proc/sys"));

@@ -90,7 +90,7 @@ public final class ScriptRunner {
    */
   Result run(Machine machine, Job job, Map<String, String> environment, Hooks hooks)
       throws IOException, InterruptedException {
-    writeScript(job);
+    writeScript(job, machine.home);
     if (!hooks.mayStart()) {
       return Result.NOT_STARTED;
     }
@@ -178,8 +178,8 @@ public final class ScriptRunner {
   }
 
   /** Writes the script (owner-only, executable), replacing one from an earlier run. */
-  private static void writeScript(Job job) throws IOException {
-    createFolders(job.folder());
+  private static void writeScript(Job job, Path home) throws IOException {
+    createFolders(job.folder(), home);
     Path script = job.script();
     SPAWN_LOCK.writeLock().lock();
     try {
@@ -191,10 +191,17 @@ public final class ScriptRunner {
     }
   }
 
-  /** Creates missing folders top-down without the exceptions Files.createDirectories throws. */
-  private static void createFolders(Path folder) throws IOException {
+  /**
+   * Creates missing folders below {@code home} top-down, without the exceptions
+   * Files.createDirectories throws. A missing {@code home} means the emulator closed (and deleted
+   * it): nothing is recreated.
+   */
+  private static void createFolders(Path folder, Path home) throws IOException {
+    if (!Files.isDirectory(home)) {
+      throw new IOException("emulator closed");
+    }
     Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = folder; p != null && !Files.isDirectory(p); p = p.getParent()) {
+    for (Path p = folder; !p.equals(home) && !Files.isDirectory(p); p = p.getParent()) {
       missing.push(p);
     }
     for (Path p : missing) {
