@@ -29,11 +29,7 @@ class AgentEnvironmentIT {
   @ParameterizedTest
   @EnumSource(Isolation.class)
   void amazonLinux_shIsBash(Isolation isolation) {
-    GetCommandInvocationResponse inv =
-        run(
-            isolation,
-            0,
-            Map.of("commands", List.of("[[ a == a ]] && echo brackets", "echo 'x\\ty'")));
+    GetCommandInvocationResponse inv = bracketsAndEscapes(isolation, 0);
 
     assertThat(inv.standardOutputContent()).isEqualTo("brackets\nx\\ty\n");
     assertThat(inv.standardErrorContent()).isEmpty();
@@ -42,14 +38,18 @@ class AgentEnvironmentIT {
   @ParameterizedTest
   @EnumSource(Isolation.class)
   void ubuntu_shIsDash(Isolation isolation) {
-    GetCommandInvocationResponse inv =
-        run(
-            isolation,
-            1,
-            Map.of("commands", List.of("[[ a == a ]] && echo brackets", "echo 'x\\ty'")));
+    GetCommandInvocationResponse inv = bracketsAndEscapes(isolation, 1);
 
     assertThat(inv.standardOutputContent()).isEqualTo("x\ty\n");
     assertThat(inv.standardErrorContent()).contains("[[: not found");
+  }
+
+  /** {@code [[ ]]} exists in bash only; dash's echo interprets backslash escapes, bash's not. */
+  private GetCommandInvocationResponse bracketsAndEscapes(Isolation isolation, int instance) {
+    return run(
+        isolation,
+        instance,
+        Map.of("commands", List.of("[[ a == a ]] && echo brackets", "echo 'x\\ty'")));
   }
 
   @ParameterizedTest

@@ -36,10 +36,7 @@ class AgentHabitsIT {
 
   @Test
   void someFailButFewerThanMaxErrors_incompleteWithCounters() {
-    List<String> ids = SSM.emulator(ANY).instanceIds().subList(0, 3);
-    Command command =
-        finished(
-            Poll.shell(ids, "[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(0) + " ]").maxErrors("2"));
+    Command command = oneOfThreeFails("2");
 
     assertThat(command.statusAsString()).isEqualTo("Failed");
     assertThat(command.statusDetails()).isEqualTo("Incomplete");
@@ -51,10 +48,7 @@ class AgentHabitsIT {
 
   @Test
   void maxErrorsFailed_failed() {
-    List<String> ids = SSM.emulator(ANY).instanceIds().subList(0, 3);
-    Command command =
-        finished(
-            Poll.shell(ids, "[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(1) + " ]").maxErrors("1"));
+    Command command = oneOfThreeFails("1");
 
     assertThat(command.statusAsString()).isEqualTo("Failed");
     assertThat(command.statusDetails()).isEqualTo("Failed");
@@ -62,14 +56,17 @@ class AgentHabitsIT {
     assertThat(command.completedCount()).isEqualTo(3);
   }
 
+  /** A command to three instances whose script fails on the first only. */
+  private static Command oneOfThreeFails(String maxErrors) {
+    List<String> ids = SSM.emulator(ANY).instanceIds().subList(0, 3);
+    return finished(
+        Poll.shell(ids, "[ \"$AWS_SSM_INSTANCE_ID\" != " + ids.get(0) + " ]").maxErrors(maxErrors));
+  }
+
   @Test
   void oneExecutionTimeout_commandTimedOutNotFailed() {
     List<String> one = SSM.emulator(ANY).instanceIds().subList(0, 1);
-    Command command =
-        finished(
-            Poll.shell(one)
-                .parameters(
-                    Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5"))));
+    Command command = finished(Poll.timed(one, 5, "sleep 30"));
 
     assertThat(command.statusAsString()).isEqualTo("TimedOut");
     assertThat(command.statusDetails()).isEqualTo("ExecutionTimedOut");
@@ -178,18 +175,17 @@ class AgentHabitsIT {
     SsmClient ssm = SSM.ssm(isolation);
     String id = SSM.emulator(isolation).instanceIds().get(0);
     String commandId =
-        Poll.send(
-            ssm,
-            id,
-            Map.of(
-                "commands",
-                List.of(
-                    "echo early",
-                    "(sleep 0.5; echo late) &",
-                    "setsid sh -c 'sleep 0.5; echo escaped' &",
-                    "sleep 30"),
-                "executionTimeout",
-                List.of("10"))); // 0.2 s here
+        ssm.sendCommand(
+                Poll.timed(
+                        List.of(id),
+                        10, // 0.2 s here
+                        "echo early",
+                        "(sleep 0.5; echo late) &",
+                        "setsid sh -c 'sleep 0.5; echo escaped' &",
+                        "sleep 30")
+                    .build())
+            .command()
+            .commandId();
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
@@ -231,14 +227,9 @@ class AgentHabitsIT {
     SsmClient ssm = SSM.ssm(isolation);
     String id = SSM.emulator(isolation).instanceIds().get(1);
     String commandId =
-        Poll.send(
-            ssm,
-            id,
-            Map.of(
-                "commands",
-                List.of("sleep 60 &", "echo early"),
-                "executionTimeout",
-                List.of("25"))); // 0.5 s here
+        ssm.sendCommand(Poll.timed(List.of(id), 25, "sleep 60 &", "echo early").build()) // 0.5 s
+            .command()
+            .commandId();
 
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -88,12 +87,7 @@ class FaultsIT {
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId =
-          sendUntilContactLost(
-              ssm,
-              Poll.shell(List.of(id))
-                  .parameters(
-                      Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5"))),
-              "InProgress");
+          sendUntilContactLost(ssm, Poll.timed(List.of(id), 5, "sleep 30"), "InProgress");
       Poll.until(() -> Processes.ofCommand(commandId).isEmpty());
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
@@ -110,12 +104,7 @@ class FaultsIT {
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId =
-          sendUntilContactLost(
-              ssm,
-              Poll.shell(List.of(id))
-                  .parameters(
-                      Map.of("commands", List.of("echo never"), "executionTimeout", List.of("5"))),
-              "Pending");
+          sendUntilContactLost(ssm, Poll.timed(List.of(id), 5, "echo never"), "Pending");
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusDetails()).isEqualTo("DeliveryTimedOut");

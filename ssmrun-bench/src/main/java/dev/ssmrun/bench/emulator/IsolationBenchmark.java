@@ -5,7 +5,6 @@ import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,15 +63,16 @@ public final class IsolationBenchmark {
           inSandbox.addAll(latencies(sandboxSsm, sandbox.instanceIds().subList(0, width)));
           onHost.addAll(latencies(sharedSsm, shared.instanceIds().subList(0, width)));
         }
-        double added = percentile(inSandbox, 50) - percentile(onHost, 50);
+        double added =
+            EmulatorBenchmark.percentile(inSandbox, 50) - EmulatorBenchmark.percentile(onHost, 50);
         System.out.printf(
             "%2d at a time, SendCommand -> end reported: shared host p50 %.1f ms p90 %.1f ms,"
                 + " sandbox p50 %.1f ms p90 %.1f ms: sandbox adds %.1f ms at p50 (%d each)%n",
             width,
-            percentile(onHost, 50),
-            percentile(onHost, 90),
-            percentile(inSandbox, 50),
-            percentile(inSandbox, 90),
+            EmulatorBenchmark.percentile(onHost, 50),
+            EmulatorBenchmark.percentile(onHost, 90),
+            EmulatorBenchmark.percentile(inSandbox, 50),
+            EmulatorBenchmark.percentile(inSandbox, 90),
             added,
             inSandbox.size());
         met &= added <= GOAL_MS;
@@ -94,7 +94,9 @@ public final class IsolationBenchmark {
         List<String> commandIds = new ArrayList<>();
         List<String> ids = emu.instanceIds();
         for (int from = 0; from < ids.size(); from += 50) {
-          commandIds.add(send(ssm, ids.subList(from, Math.min(ids.size(), from + 50))).commandId());
+          commandIds.add(
+              EmulatorBenchmark.send(ssm, ids.subList(from, Math.min(ids.size(), from + 50)))
+                  .commandId());
         }
         Map<String, Integer> statuses = settle(ssm, commandIds);
         System.out.printf(
@@ -107,7 +109,7 @@ public final class IsolationBenchmark {
 
   /** SendCommand to {@code ids}, then per invocation the time to its reported end, in ms. */
   private static List<Double> latencies(SsmClient ssm, List<String> ids) {
-    Command command = send(ssm, ids);
+    Command command = EmulatorBenchmark.send(ssm, ids);
     Instant requested = command.requestedDateTime();
     List<Double> out = new ArrayList<>();
     for (String id : ids) {
@@ -129,7 +131,7 @@ public final class IsolationBenchmark {
       if (!inv.statusAsString().equals("Pending") && !inv.statusAsString().equals("InProgress")) {
         return inv;
       }
-      pause(5);
+      EmulatorBenchmark.pause(5);
     }
   }
 
@@ -148,18 +150,9 @@ public final class IsolationBenchmark {
           && !statuses.containsKey("InProgress")) {
         return statuses;
       }
-      pause(250);
+      EmulatorBenchmark.pause(250);
     }
     throw new IllegalStateException("the fleet did not finish within 5 minutes");
-  }
-
-  private static Command send(SsmClient ssm, List<String> ids) {
-    return ssm.sendCommand(
-            b ->
-                b.documentName("AWS-RunShellScript")
-                    .instanceIds(ids)
-                    .parameters(Map.of("commands", List.of("true"))))
-        .command();
   }
 
   private static SsmEmulator start(Isolation isolation, int instances) {
@@ -168,21 +161,5 @@ public final class IsolationBenchmark {
         .visibilityDelay(Duration.ZERO)
         .isolation(isolation)
         .start();
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static double percentile(List<Double> values, int percent) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
   }
 }
