@@ -109,6 +109,21 @@ class SandboxIT {
   }
 
   @Test
+  void dev_theUsualDevicesWork() {
+    String out =
+        run(
+            five.get(4),
+            "echo gone > /dev/null",
+            "head -c 16 /dev/urandom | wc -c",
+            "head -c 3 /dev/zero | wc -c",
+            "python3 -c 'import multiprocessing; multiprocessing.Lock(); print(\"shm\")'",
+            "[ -d /dev/pts ] && [ -e /dev/ptmx ] && echo pts",
+            "echo err >/dev/stderr");
+
+    assertThat(out).isEqualTo("16\n3\nshm\npts\n");
+  }
+
+  @Test
   void curlWgetAndPython3_fetchAPresignedUrlFromTheEmbeddedS3() throws Exception {
     String key = "staged/" + UUID.randomUUID();
     URL url;

@@ -74,11 +74,13 @@ final class SandboxMachine extends Machine {
     // --preserve-credentials: the emulator's user is the namespace's root already, and a
     // non-root user may not call setgroups there.
     out.addAll(List.of("--user", "--mount", "--preserve-credentials", "--", tools.bwrap()));
-    out.addAll(List.of("--bind", rootfs.toString(), "/", "--proc", "/proc"));
+    // --dev-bind: --bind would make the holder's /dev nodes unusable (nodev); no other device
+    // node can be there, since nobody inside may mknod.
+    out.addAll(List.of("--dev-bind", rootfs.toString(), "/", "--proc", "/proc"));
     // Host-wide settings stay out of reach of the user namespace's root.
     out.addAll(List.of("--ro-bind", "/proc/sys", "/proc/sys"));
     out.addAll(List.of("--ro-bind-try", "/proc/sysrq-trigger", "/proc/sysrq-trigger"));
-    out.addAll(List.of("--dev", "/dev", "--ro-bind", "/sys", "/sys"));
+    out.addAll(List.of("--ro-bind", "/sys", "/sys")); // /dev is the holder's, see SandboxFiles
     out.addAll(List.of("--unshare-pid", "--as-pid-1", "--unshare-uts", "--unshare-ipc"));
     out.addAll(List.of("--hostname", hostname, "--die-with-parent"));
     out.addAll(List.of("--cap-drop", "CAP_SYS_ADMIN", "--"));
