@@ -163,7 +163,10 @@ class AgentHabitsIT {
               "[ -e \"$done\" ] || { : > \"$done\"; exit 194; }");
 
       Poll.until(() -> ping(ssm, id).equals("ConnectionLost"));
-      assertThat(status(ssm, commandId, id)).isEqualTo("InProgress");
+      GetCommandInvocationResponse meanwhile =
+          ssm.getCommandInvocation(b -> b.commandId(commandId).instanceId(id));
+      assertThat(meanwhile.statusAsString()).isEqualTo("InProgress");
+      assertThat(meanwhile.responseCode()).isEqualTo(-1);
       assertThat(Poll.terminal(ssm, commandId, id).statusAsString()).isEqualTo("Success");
       assertThat(ping(ssm, id)).isEqualTo("Online");
     }
@@ -237,6 +240,24 @@ class AgentHabitsIT {
     assertThat(inv.responseCode()).isEqualTo(137);
     assertThat(inv.standardOutputContent()).isEqualTo("early\n");
     assertThat(Processes.ofCommand(commandId)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Isolation.class)
+  void daemonWithItsOutputRedirected_invocationEnds_andTheDaemonWithIt(Isolation isolation) {
+    SsmClient ssm = SSM.ssm(isolation);
+    String id = SSM.emulator(isolation).instanceIds().get(0);
+    String commandId = Poll.send(ssm, List.of(id), "sleep 300 >/dev/null 2>&1 &", "echo started");
+
+    GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
+
+    assertThat(inv.statusAsString()).isEqualTo("Success");
+    assertThat(inv.standardOutputContent()).isEqualTo("started\n");
+    if (isolation == Isolation.SANDBOX) {
+      assertThat(Processes.ofCommand(commandId)).as("the namespace ended").isEmpty();
+    } else {
+      Poll.until(() -> Processes.ofCommand(commandId).isEmpty()); // its process group is killed
+    }
   }
 
   private static Command finished(

@@ -99,13 +99,15 @@ class SandboxIT {
             "echo $$",
             "ls /proc | grep -c '^[0-9]'",
             "id -u",
-            "[ -e '" + hostEntry + "' ] && echo visible || echo hidden");
+            "[ -e '" + hostEntry + "' ] && echo visible || echo hidden",
+            "find /mnt /media /boot -mindepth 1 | wc -l");
 
     String[] lines = out.split("\n");
     assertThat(Integer.parseInt(lines[0])).as("the script's pid").isLessThan(10);
     assertThat(Integer.parseInt(lines[1])).as("processes it can see").isLessThan(15);
     assertThat(lines[2]).isEqualTo("0");
     assertThat(lines[3]).as(hostEntry.toString()).isEqualTo("hidden");
+    assertThat(lines[4]).as("entries in /mnt, /media, /boot").isEqualTo("0");
   }
 
   @Test
