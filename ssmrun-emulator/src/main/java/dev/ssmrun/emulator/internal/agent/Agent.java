@@ -54,21 +54,22 @@ public final class Agent implements AutoCloseable {
       return;
     }
     boolean crash = engine.faults.draw(FaultSpec.Kind.CRASH, "SendCommand");
+    Machine machine;
     ScriptRunner.Result result;
     try {
-      Machine machine = machine(inv.instance);
+      machine = machine(inv.instance);
       result = runner.run(machine, job(inv), environment(inv, machine), hooks(inv, crash));
     } catch (IOException e) {
-      if (engine.closed()) {
-        return;
+      if (!engine.closed()) {
+        report(inv, failure("failed to run commands: " + e.getMessage()));
       }
-      result = failure("failed to run commands: " + e.getMessage());
+      return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
     if (wantsReboot(inv, result) && reboots < MAX_REBOOTS) {
-      reboot(inv, machines.get(inv.instance.id), reboots + 1);
+      reboot(inv, machine, reboots + 1);
       return;
     }
     report(inv, result);
@@ -85,7 +86,6 @@ public final class Agent implements AutoCloseable {
    * emptied, then the script runs again while the invocation stays InProgress.
    */
   private void reboot(Invocation inv, Machine machine, int reboots) {
-    // machine is the one that just ran the script: machines are never removed before close.
     synchronized (engine.lock) {
       inv.instance.reboot();
       inv.running(null);
