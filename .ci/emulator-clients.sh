@@ -2,7 +2,8 @@
 # Drives a running ssmrun emulator with real third-party clients: the AWS CLI (v2 from Debian's
 # awscli package, plus v1 if it is on PATH) and boto3. Each one sends a command, waits with
 # `aws ssm wait command-executed` / the boto3 waiter, reads the output, lists invocations with
-# paging and details, describes instances and cancels a running command.
+# paging and details, describes instances and cancels a running command; then Parameter Store,
+# {{ssm:}} references and CloudWatch Logs (the agent's output and the Logs API) with each client.
 # Exits non-zero on any mismatch. Run from anywhere; builds the emulator module if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +68,7 @@ fi
 classpath="ssmrun-emulator/target/classes:$(cat "$work/cp.txt")"
 
 java -cp "$classpath" dev.ssmrun.emulator.Main --instances 3 --visibility-delay-ms 300 \
+  --log-upload-interval-ms 200 \
   >"$work/emulator.out" 2>"$work/emulator.err" &
 emulator_pid=$!
 for _ in $(seq 1 600); do
@@ -91,10 +93,13 @@ export SSM_ENDPOINT INSTANCE_IDS
 
 say "AWS CLI v2: $aws_v2"
 bash "$here/cli-check.sh" "$aws_v2"
+bash "$here/logs-params-check.sh" "$aws_v2"
 if [ -n "$aws_v1" ]; then
   say "AWS CLI v1: $aws_v1"
   bash "$here/cli-check.sh" "$aws_v1"
+  bash "$here/logs-params-check.sh" "$aws_v1"
 fi
 say "boto3 via $python"
 "$python" "$here/boto3_check.py"
+"$python" "$here/boto3_logs_params_check.py"
 say "all client checks passed"

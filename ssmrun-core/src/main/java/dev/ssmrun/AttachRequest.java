@@ -21,12 +21,14 @@ public final class AttachRequest {
   private final FailurePolicy failurePolicy;
   private final boolean failFast;
   private final Duration waitTimeout;
+  private final boolean followOutput;
 
   private AttachRequest(Builder b) {
     this.commandIds = List.copyOf(b.commandIds);
     this.failurePolicy = b.failurePolicy;
     this.failFast = b.failFast;
     this.waitTimeout = b.waitTimeout;
+    this.followOutput = b.followOutput;
   }
 
   /** A request for {@code commandIds} with the defaults. */
@@ -66,9 +68,15 @@ public final class AttachRequest {
     return Optional.ofNullable(waitTimeout);
   }
 
+  /** True if the output is tailed live, as {@link RunRequest.Builder#followOutput} describes. */
+  public boolean followOutput() {
+    return followOutput;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof AttachRequest other
+        && followOutput == other.followOutput
         && commandIds.equals(other.commandIds)
         && failurePolicy.equals(other.failurePolicy)
         && failFast == other.failFast
@@ -77,7 +85,7 @@ public final class AttachRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(commandIds, failurePolicy, failFast, waitTimeout);
+    return Objects.hash(commandIds, failurePolicy, failFast, waitTimeout, followOutput);
   }
 
   @Override
@@ -91,6 +99,7 @@ public final class AttachRequest {
     private FailurePolicy failurePolicy = FailurePolicy.none();
     private boolean failFast;
     private Duration waitTimeout;
+    private boolean followOutput;
 
     private Builder() {}
 
@@ -122,6 +131,15 @@ public final class AttachRequest {
     /** If true, cancels the rest as soon as the failure policy is violated. */
     public Builder failFast(boolean failFast) {
       this.failFast = failFast;
+      return this;
+    }
+
+    /**
+     * If true, tails the commands' output live from CloudWatch Logs (they must have been sent with
+     * CloudWatch output on; otherwise a warning says so and the output comes at the end).
+     */
+    public Builder followOutput(boolean follow) {
+      this.followOutput = follow;
       return this;
     }
 

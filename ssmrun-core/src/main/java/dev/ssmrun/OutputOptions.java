@@ -17,6 +17,7 @@ public final class OutputOptions {
   private final String cloudWatchLogGroup;
   private final boolean alwaysFromS3;
   private final OutputSink sink;
+  private final boolean follow;
 
   OutputOptions(
       String s3Bucket,
@@ -24,13 +25,15 @@ public final class OutputOptions {
       boolean cloudWatch,
       String cloudWatchLogGroup,
       boolean alwaysFromS3,
-      OutputSink sink) {
+      OutputSink sink,
+      boolean follow) {
     this.s3Bucket = s3Bucket;
     this.s3Prefix = Objects.requireNonNull(s3Prefix, "s3Prefix == null");
-    this.cloudWatch = cloudWatch;
+    this.cloudWatch = cloudWatch || follow;
     this.cloudWatchLogGroup = cloudWatchLogGroup;
     this.alwaysFromS3 = alwaysFromS3;
     this.sink = sink;
+    this.follow = follow;
   }
 
   /** The S3 bucket SSM writes full output to, if set. */
@@ -41,6 +44,11 @@ public final class OutputOptions {
   /** The S3 key prefix for output; empty if none. */
   public String s3Prefix() {
     return s3Prefix;
+  }
+
+  /** True if ssmrun tails the output live from CloudWatch Logs (which implies {@link #cloudWatch()}). */
+  public boolean follow() {
+    return follow;
   }
 
   /** True if SSM sends the output to CloudWatch Logs too. */
@@ -74,12 +82,14 @@ public final class OutputOptions {
         && cloudWatch == other.cloudWatch
         && Objects.equals(cloudWatchLogGroup, other.cloudWatchLogGroup)
         && alwaysFromS3 == other.alwaysFromS3
-        && Objects.equals(sink, other.sink);
+        && Objects.equals(sink, other.sink)
+        && follow == other.follow;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(s3Bucket, s3Prefix, cloudWatch, cloudWatchLogGroup, alwaysFromS3, sink);
+    return Objects.hash(
+        s3Bucket, s3Prefix, cloudWatch, cloudWatchLogGroup, alwaysFromS3, sink, follow);
   }
 
   @Override
@@ -96,6 +106,8 @@ public final class OutputOptions {
         + alwaysFromS3
         + ", sink="
         + (sink != null)
+        + ", follow="
+        + follow
         + "}";
   }
 }

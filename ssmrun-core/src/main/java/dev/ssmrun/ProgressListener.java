@@ -16,6 +16,13 @@ public interface ProgressListener {
    */
   default void onProgress(Progress progress) {}
 
+  /**
+   * New live output of one instance, for runs that {@linkplain RunRequest.Builder#followOutput
+   * follow their output}: in order per instance and stream, before that instance's {@link
+   * #onInvocationCompleted}.
+   */
+  default void onOutput(OutputChunk chunk) {}
+
   /** Something the caller should know that does not fail the run; also in the result. */
   default void onWarning(String warning) {}
 }

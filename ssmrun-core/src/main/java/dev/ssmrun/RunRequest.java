@@ -80,7 +80,8 @@ public final class RunRequest {
             b.cloudWatch,
             b.logGroup,
             b.outputFromS3,
-            b.outputSink);
+            b.outputSink,
+            b.follow);
     staging =
         new StagingOptions(b.stagingLocation, b.stage, b.keepStaged, b.input, b.collectResults);
     comment = b.comment;
@@ -241,6 +242,7 @@ public final class RunRequest {
     private boolean keepStaged;
     private ScriptInput input;
     private boolean collectResults;
+    private boolean follow;
     private FailurePolicy failurePolicy = FailurePolicy.none();
     private boolean failFast;
     private boolean strictMode = true;
@@ -275,6 +277,7 @@ public final class RunRequest {
       keepStaged = r.staging.keepObjects();
       input = r.staging.input().orElse(null);
       collectResults = r.staging.collectResultsSetting();
+      follow = r.output.follow();
       comment = r.comment;
       maxConcurrency = r.maxConcurrency;
       maxErrors = r.maxErrors;
@@ -566,6 +569,29 @@ public final class RunRequest {
       RequestChecks.logGroup(Objects.requireNonNull(logGroup, "logGroup == null"));
       this.cloudWatch = true;
       this.logGroup = logGroup;
+      return this;
+    }
+
+    /**
+     * If true, the command is sent with CloudWatch output on (in the group of {@link
+     * #cloudWatchOutput(String)}, else SSM's {@code /aws/ssm/<document>}) and ssmrun tails it
+     * while the command runs: listeners get each instance's lines as {@link
+     * ProgressListener#onOutput} chunks, about a second after the agent uploads them. It costs
+     * one {@code FilterLogEvents} call (paged) per second for the whole run, at most 4 requests a
+     * second, backing off when throttled; status polling is not slowed.
+     *
+     * <p>Exactly once: the chunks of a stream concatenate to the invocation's final output. They
+     * come from CloudWatch while the command runs (complete lines only) and from the final output
+     * when the invocation ends (its inline output, or S3 when SSM truncated it and the command has
+     * an output bucket; without one, from CloudWatch's late events, waited for a few seconds).
+     * CloudWatch carries text, not bytes: output that is not UTF-8, or that has CR LF line ends
+     * (which the agent uploads as LF), may differ in those bytes; then a warning says so.
+     *
+     * <p>Missing Logs permissions or a log group that never appears leave the run unchanged, with
+     * one warning on the result and {@link ProgressListener#onWarning}. Default false.
+     */
+    public Builder followOutput(boolean follow) {
+      this.follow = follow;
       return this;
     }
 

@@ -4,9 +4,11 @@ import dev.ssmrun.internal.run.DefaultSsmRunner;
 import dev.ssmrun.internal.run.EngineSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -90,6 +92,17 @@ public interface SsmRunner extends AutoCloseable {
   RunHandle start(RunRequest request, ProgressListener listener);
 
   /**
+   * Sends {@code request} (after its pre-flight check, if any) on the calling thread and returns
+   * the command ids without watching them: nothing polls, nothing is cancelled, and closing the
+   * runner leaves them running. For "fire and forget"; {@link #attach} watches them later.
+   *
+   * @throws PreflightException if the pre-flight check rejects the targets; nothing is sent.
+   * @throws RunFailedException if sending fails; it names the commands already sent (cancelled).
+   * @throws IllegalStateException if the runner is closed.
+   */
+  List<String> send(RunRequest request);
+
+  /**
    * Like {@link #run} but returns at once; the run, sending included, is driven by the scheduler,
    * with no thread blocked while waiting. Cancelling the future cancels the commands. Failures
    * complete it exceptionally; its {@code join()} and {@code get()} add the caller's stack as a
@@ -142,6 +155,7 @@ public interface SsmRunner extends AutoCloseable {
   final class Builder {
     private SsmClient ssmClient;
     private S3Client s3Client;
+    private CloudWatchLogsClient logsClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private ScheduledExecutorService scheduler;
@@ -162,6 +176,16 @@ public interface SsmRunner extends AutoCloseable {
      */
     public Builder s3Client(S3Client s3Client) {
       this.s3Client = Objects.requireNonNull(s3Client, "s3Client == null");
+      return this;
+    }
+
+    /**
+     * The CloudWatch Logs client that tails live output ({@link RunRequest.Builder#followOutput});
+     * if unset, one is created from the default chains when first needed (and closed with the
+     * runner).
+     */
+    public Builder logsClient(CloudWatchLogsClient logsClient) {
+      this.logsClient = Objects.requireNonNull(logsClient, "logsClient == null");
       return this;
     }
 
@@ -261,7 +285,8 @@ public interface SsmRunner extends AutoCloseable {
 
     /** Builds the runner. */
     public SsmRunner build() {
-      return DefaultSsmRunner.create(ssmClient, s3Client, clock, sleeper, scheduler, settings);
+      return DefaultSsmRunner.create(
+          ssmClient, s3Client, logsClient, clock, sleeper, scheduler, settings);
     }
   }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /** Helpers shared by the emulator-backed tests. */
 public final class Emulators {
@@ -21,8 +23,10 @@ public final class Emulators {
   public static SsmRunner runner(SsmEmulator emu, UnaryOperator<SsmRunner.Builder> settings) {
     SsmClient ssm = emu.newSsmClient();
     S3Client s3 = emu.newS3Client();
+    CloudWatchLogsClient logs = emu.newLogsClient();
     return new ClosingRunner(
-        settings.apply(SsmRunner.builder().ssmClient(ssm).s3Client(s3)).build(), ssm, s3);
+        settings.apply(SsmRunner.builder().ssmClient(ssm).s3Client(s3).logsClient(logs)).build(),
+        List.of(ssm, s3, logs));
   }
 
   /** Processes started per instance, only for the given instances. */
@@ -33,7 +37,8 @@ public final class Emulators {
   }
 
   /** A runner that also closes the SDK clients it was built with. */
-  private record ClosingRunner(SsmRunner runner, SsmClient ssm, S3Client s3) implements SsmRunner {
+  private record ClosingRunner(SsmRunner runner, List<SdkAutoCloseable> clients)
+      implements SsmRunner {
     @Override
     public CommandResult run(RunRequest request, ProgressListener listener) {
       return runner.run(request, listener);
@@ -51,6 +56,11 @@ public final class Emulators {
     }
 
     @Override
+    public List<String> send(RunRequest request) {
+      return runner.send(request);
+    }
+
+    @Override
     public RunHandle attach(AttachRequest request) {
       return runner.attach(request);
     }
@@ -63,8 +73,7 @@ public final class Emulators {
     @Override
     public void close() {
       runner.close();
-      ssm.close();
-      s3.close();
+      clients.forEach(SdkAutoCloseable::close);
     }
   }
 }

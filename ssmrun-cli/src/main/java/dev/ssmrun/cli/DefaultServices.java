@@ -1,52 +1,123 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.SsmRunner;
+import dev.ssmrun.emulator.InstanceSpec;
+import dev.ssmrun.emulator.Isolation;
+import dev.ssmrun.emulator.Platform;
 import dev.ssmrun.emulator.SsmEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** The real world: AWS clients from the default chains, and the embedded emulator. */
+/** The real world: AWS clients from the default chains, the embedded emulator, the terminal. */
 final class DefaultServices implements Services {
   @Override
-  public SsmRunner awsRunner(AwsSettings settings) {
-    AwsCredentialsProvider credentials =
-        settings.profile() == null
-            ? DefaultCredentialsProvider.builder().build()
-            : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-    Region region = region(settings);
-    var ssm = SsmClient.builder().credentialsProvider(credentials).region(region);
-    if (settings.endpointUrl() != null) {
-      ssm.endpointOverride(settings.endpointUrl());
+  public AwsClients connect(AwsSettings settings, DebugLog debug) {
+    List<AutoCloseable> shared = new ArrayList<>();
+    SdkHttpClient http = UrlConnectionHttpClient.create(DefaultServices::openConnection);
+    shared.add(http);
+    try {
+      AwsCredentialsProvider credentials = credentials(settings);
+      if (credentials instanceof AutoCloseable closeable) {
+        shared.add(0, closeable);
+      }
+      Region region = region(settings);
+      ClientOverrideConfiguration override = overrides(settings, debug);
+      var ssm =
+          SsmClient.builder()
+              .httpClient(http)
+              .credentialsProvider(credentials)
+              .region(region)
+              .overrideConfiguration(override);
+      if (settings.endpointUrl() != null) {
+        ssm.endpointOverride(settings.endpointUrl());
+      }
+      return new AwsClients(
+          ssm.build(), () -> s3(settings, http, credentials, region, override), shared);
+    } catch (RuntimeException e) {
+      AwsClients.closeAll(shared);
+      throw e;
     }
-    var s3 = S3Client.builder().credentialsProvider(credentials).region(region);
+  }
+
+  /**
+   * The JDK's own connection: TLS is set up on the first https call only, not before every
+   * command (the SDK's default factory builds an SSL context up front, about 100 ms). Proxies come
+   * from the JVM's settings (-Dhttps.proxyHost).
+   */
+  private static java.net.HttpURLConnection openConnection(java.net.URI uri) {
+    try {
+      return (java.net.HttpURLConnection) uri.toURL().openConnection();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static S3Client s3(
+      AwsSettings settings,
+      SdkHttpClient http,
+      AwsCredentialsProvider credentials,
+      Region region,
+      ClientOverrideConfiguration override) {
+    var s3 =
+        S3Client.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(region)
+            .overrideConfiguration(override);
     if (settings.s3EndpointUrl() != null) {
       s3.endpointOverride(settings.s3EndpointUrl()).forcePathStyle(true);
     }
-    return SsmRunner.builder().ssmClient(ssm.build()).s3Client(s3.build()).build();
+    return s3.build();
   }
 
-  private static Region region(AwsSettings settings) {
+  private static AwsCredentialsProvider credentials(AwsSettings settings) {
+    if (settings.credentials() != null) {
+      return StaticCredentialsProvider.create(settings.credentials());
+    }
+    return settings.profile() == null
+        ? DefaultCredentialsProvider.builder().build()
+        : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+  }
+
+  private static ClientOverrideConfiguration overrides(AwsSettings settings, DebugLog debug) {
+    var override = ClientOverrideConfiguration.builder();
+    if (settings.profile() != null) {
+      override.defaultProfileName(settings.profile());
+    }
+    if (debug.enabled()) {
+      override.addExecutionInterceptor(new DebugInterceptor(debug));
+    }
+    return override.build();
+  }
+
+  /** As the AWS CLI: --region, AWS_REGION, AWS_DEFAULT_REGION, then the profile's region. */
+  private Region region(AwsSettings settings) {
     if (settings.region() != null) {
       return Region.of(settings.region());
+    }
+    String fromEnvironment = AwsEnvironment.region(environment());
+    if (fromEnvironment != null) {
+      return Region.of(fromEnvironment);
     }
     var chain = DefaultAwsRegionProviderChain.builder();
     if (settings.profile() != null) {
       chain.profileName(settings.profile());
     }
     return chain.build().getRegion();
-  }
-
-  @Override
-  public SsmRunner localRunner(SsmEmulator emulator) {
-    return SsmRunner.builder()
-        .ssmClient(emulator.newSsmClient())
-        .s3Client(emulator.newS3Client())
-        .build();
   }
 
   @Override
@@ -58,6 +129,31 @@ final class DefaultServices implements Services {
     if (settings.faults() != null) {
       builder.faults(settings.faults());
     }
+    for (int n = 0; n < settings.windows(); n++) {
+      builder.addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build());
+    }
+    if (settings.sharedHost()) {
+      builder.isolation(Isolation.SHARED_HOST);
+    }
     return builder.start();
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return System.getenv();
+  }
+
+  /**
+   * Where /proc/self/fd/N points (Linux). Without /proc the answer is no: no colours and no status
+   * line is the safe side for scripts.
+   */
+  @Override
+  public boolean isTerminal(int fd) {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 }

@@ -1,23 +1,58 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.CommandResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one place where a result becomes an exit code: the library's own verdict, {@link
  * CommandResult#exitCode()}. 0 when the failure policy holds; otherwise the failed instances'
  * common exit code (as {@code ssh} passes a remote one through), else 1; 124 when the client
- * deadline passed; 255 when no instance received the command. 130 after Ctrl-C is the CLI's own.
+ * deadline passed; 255 when no instance received the command. The CLI adds 2 (usage), 130
+ * (Ctrl-C) and 255 for errors that left no result at all (see {@link CliError}).
  */
 final class ExitCodes {
+  /** The failure policy holds. */
+  static final int OK = 0;
+
+  /** A usage error: nothing was sent (picocli's default). */
+  static final int USAGE = 2;
+
   /** The client deadline passed (as GNU {@code timeout}). */
   static final int DEADLINE = CommandResult.EXIT_DEADLINE;
 
   /** Interrupted by Ctrl-C (128 + SIGINT). */
   static final int INTERRUPTED = 130;
 
+  /** ssmrun itself could not run the command anywhere (as {@code ssh}). */
+  static final int UNREACHABLE = CommandResult.EXIT_NOT_RUN;
+
+  /** The exit codes of {@code ssmrun run}, as {@code --help} lists them. */
+  static final Map<String, String> HELP = help();
+
   private ExitCodes() {}
 
   static int of(CommandResult result) {
     return result.exitCode();
+  }
+
+  private static Map<String, String> help() {
+    Map<String, String> codes = new LinkedHashMap<>();
+    codes.put(
+        "0",
+        "the failure policy held (every instance succeeded, or failures within --allow-failures)");
+    codes.put(
+        "N", "the policy was broken and every failed instance exited N (one instance: its code)");
+    codes.put("1", "the policy was broken and the failed instances disagree");
+    codes.put("2", "usage error: nothing was sent");
+    codes.put("124", "--wait-timeout passed; what still ran was cancelled");
+    codes.put("130", "interrupted (Ctrl-C); what still ran was cancelled");
+    codes.put(
+        "255",
+        "ssmrun could not run the command anywhere (credentials, region, access denied, endpoint"
+            + " unreachable, throttled beyond retries, pre-flight, no instance matched or"
+            + " delivered)");
+    return Collections.unmodifiableMap(codes);
   }
 }

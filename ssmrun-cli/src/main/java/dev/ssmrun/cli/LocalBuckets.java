@@ -1,6 +1,5 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.emulator.SsmEmulator;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -8,8 +7,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 final class LocalBuckets {
   private LocalBuckets() {}
 
-  static void ensure(SsmEmulator emulator, String bucket) {
-    try (S3Client s3 = emulator.newS3Client()) {
+  static void ensure(S3Client s3, String bucket) {
+    try {
       s3.createBucket(b -> b.bucket(bucket));
     } catch (BucketAlreadyOwnedByYouException alreadyThere) {
       // Nothing to do.

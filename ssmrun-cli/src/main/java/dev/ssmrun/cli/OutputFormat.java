@@ -1,9 +1,15 @@
 package dev.ssmrun.cli;
 
-/** How {@code ssmrun run} prints results. */
+/** How a command prints its results. */
 enum OutputFormat {
-  /** Each output line prefixed by its instance id; failures and counts on standard error. */
+  /** For people: aligned, prefixed, greppable lines; ssmrun's own lines on standard error. */
   TEXT,
-  /** One JSON document on standard output. */
-  JSON
+  /** One JSON document on standard output at the end. */
+  JSON,
+  /** JSON Lines: one object per line on standard output, each as soon as it is known. */
+  JSONL;
+
+  boolean isJson() {
+    return this != TEXT;
+  }
 }

@@ -2,12 +2,17 @@ package dev.ssmrun.cli;
 
 import dev.ssmrun.RunRequest;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.TypeConversionException;
 
 /** Turns {@code ssmrun run} options into a {@link RunRequest}. Pure: no I/O, no AWS. */
 final class RequestMapper {
+  private static final Pattern AWS_TARGET = Pattern.compile("(?i)Key=([^,=]+),Values=(.+)");
+
   private RequestMapper() {}
 
-  static RunRequest map(RunCommand options, String script, List<String> localIds) {
+  static RunRequest map(RunOptions options, boolean local, String script, List<String> localIds) {
     RunRequest.Builder b = RunRequest.builder();
     if (script != null) {
       b.script(script);
@@ -16,10 +21,10 @@ final class RequestMapper {
     }
     b.instanceIds(options.instanceIds);
     for (String target : options.targets) {
-      KeyValue kv = KeyValue.parse(target, "Role=web,api");
+      KeyValue kv = target(target);
       b.addTarget(kv.key(), kv.values());
     }
-    if (options.local && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
+    if (local && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
       b.instanceIds(localIds);
     }
     for (String env : options.environment) {
@@ -30,7 +35,20 @@ final class RequestMapper {
     return b.build();
   }
 
-  private static void mapSettings(RunCommand o, RunRequest.Builder b) {
+  /** {@code Role=web,api}, or the AWS CLI's {@code Key=tag:Role,Values=web,api}. */
+  static KeyValue target(String text) {
+    Matcher aws = AWS_TARGET.matcher(text);
+    if (aws.matches()) {
+      return new KeyValue(aws.group(1), aws.group(2));
+    }
+    if (text.regionMatches(true, 0, "Key=", 0, 4)) {
+      throw new TypeConversionException(
+          "'" + text + "' is not Key=NAME,Values=V1,V2 (or use the short form, e.g. -t Role=web)");
+    }
+    return KeyValue.parse(text, "Role=web,api");
+  }
+
+  private static void mapSettings(RunOptions o, RunRequest.Builder b) {
     if (o.workingDirectory != null) {
       b.workingDirectory(o.workingDirectory);
     }

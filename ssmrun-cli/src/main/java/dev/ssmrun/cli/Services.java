@@ -1,16 +1,22 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.SsmRunner;
 import dev.ssmrun.emulator.SsmEmulator;
+import java.util.Map;
 
 /** What the commands need from the outside world; tests substitute their own. */
 interface Services {
-  /** A runner on real AWS (or an endpoint) configured the way the AWS CLI would be. */
-  SsmRunner awsRunner(AwsSettings settings);
-
-  /** A runner bound to {@code emulator}. */
-  SsmRunner localRunner(SsmEmulator emulator);
+  /**
+   * SDK clients configured the way the AWS CLI would be (or for the emulator whose endpoint and
+   * credentials {@code settings} carry); the caller closes them. {@code debug} sees every call.
+   */
+  AwsClients connect(AwsSettings settings, DebugLog debug);
 
   /** Starts an embedded emulator. */
   SsmEmulator startEmulator(EmulatorSettings settings);
+
+  /** The process environment ({@code NO_COLOR}, {@code AWS_DEFAULT_REGION}, ...). */
+  Map<String, String> environment();
+
+  /** True if file descriptor {@code fd} (1 standard output, 2 standard error) is a terminal. */
+  boolean isTerminal(int fd);
 }

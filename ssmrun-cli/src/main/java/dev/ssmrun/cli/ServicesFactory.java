@@ -16,6 +16,9 @@ final class ServicesFactory implements IFactory {
     if (type == RunCommand.class) {
       return type.cast(new RunCommand(services));
     }
+    if (type == InstancesCommand.class) {
+      return type.cast(new InstancesCommand(services));
+    }
     if (type == EmulatorCommand.class) {
       return type.cast(new EmulatorCommand(services));
     }

@@ -1,16 +1,19 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.SsmRunner;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Services whose "embedded" emulator is started up front by the test, so that the test knows its
- * instance ids and can read its recorded calls after the CLI has closed it.
+ * instance ids and can read its recorded calls after the CLI has closed it. The clients are real.
  */
 final class EmulatorServices implements Services {
   final SsmEmulator emulator;
+  final Map<String, String> environment = new HashMap<>();
   private final DefaultServices real = new DefaultServices();
+  boolean terminal;
 
   EmulatorServices(int instances) {
     this(instances, "seed=1");
@@ -25,18 +28,41 @@ final class EmulatorServices implements Services {
             .start();
   }
 
+  /**
+   * Real clients. With {@code --endpoint-url} of this emulator, they sign with its keys, as a user
+   * who exported the lines {@code ssmrun emulator} prints.
+   */
   @Override
-  public SsmRunner awsRunner(AwsSettings settings) {
-    throw new AssertionError("tests of --local must not reach AWS");
-  }
-
-  @Override
-  public SsmRunner localRunner(SsmEmulator emulator) {
-    return real.localRunner(emulator);
+  public AwsClients connect(AwsSettings settings, DebugLog debug) {
+    if (settings.credentials() != null) {
+      return real.connect(settings, debug);
+    }
+    if (!emulator.endpoint().equals(settings.endpointUrl())) {
+      throw new AssertionError("tests must not reach AWS");
+    }
+    return real.connect(
+        new AwsSettings(
+            settings.region() == null ? emulator.region() : settings.region(),
+            null,
+            settings.endpointUrl(),
+            emulator.s3Endpoint(),
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                emulator.accessKeyId(), emulator.secretAccessKey())),
+        debug);
   }
 
   @Override
   public SsmEmulator startEmulator(EmulatorSettings settings) {
     return emulator;
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  @Override
+  public boolean isTerminal(int fd) {
+    return terminal;
   }
 }

@@ -2,6 +2,9 @@ package dev.ssmrun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ssmrun.RunRequest;
+import dev.ssmrun.emulator.SsmEmulator;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HelpTest {
@@ -12,7 +15,17 @@ class HelpTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "run", "emulator", "Examples:", "ssmrun run --local", "Exit codes:", "124", "130");
+            "run",
+            "instances",
+            "emulator",
+            "completion",
+            "help",
+            "Examples:",
+            "ssmrun run --local",
+            "Exit codes",
+            "124",
+            "130",
+            "255");
   }
 
   @Test
@@ -40,6 +53,14 @@ class HelpTest {
             "--comment",
             "--max-concurrency",
             "--max-errors",
+            "--no-wait",
+            "--quiet",
+            "--output",
+            "--no-color",
+            "--debug",
+            "--s3-endpoint-url",
+            "Exit codes:",
+            "255",
             "Examples:");
     assertThat(run.out().split("Example", -1).length).isGreaterThan(10);
   }
@@ -79,5 +100,44 @@ class HelpTest {
             "offline=P",
             "seed=N",
             "SendCommand:lose=0.1");
+  }
+
+  @Test
+  void helpCommand_showsTheSubcommandsHelp() {
+    CliRun run = CliRun.of(new RefusingServices(), "help", "instances");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: ssmrun instances", "--online", "ComputerName");
+  }
+
+  @Test
+  void runHelp_quotedTimeoutDefaults_areTheLibrarysDefaults() {
+    RunRequest defaults =
+        RunRequest.builder().script("true").addInstanceId("i-0123456789abcdef0").build();
+
+    CliRun run = CliRun.of(new RefusingServices(), "run", "--help");
+
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("default " + Durations.human(defaults.timeouts().execution()) + ")")
+        .contains("default " + Durations.human(defaults.timeouts().delivery()) + ")");
+  }
+
+  @Test
+  void localInstancesDefault_isWhatHelpSays() {
+    AtomicReference<EmulatorSettings> started = new AtomicReference<>();
+    Services recording =
+        new RefusingServices() {
+          @Override
+          public SsmEmulator startEmulator(EmulatorSettings settings) {
+            started.set(settings);
+            throw new IllegalStateException("stop here");
+          }
+        };
+
+    CliRun help = CliRun.of(new RefusingServices(), "run", "--help");
+    CliRun.of(recording, "run", "--local", "--", "true");
+
+    assertThat(help.out()).contains("(default: " + ConnectionOptions.DEFAULT_LOCAL_INSTANCES + ")");
+    assertThat(started.get().instances()).isEqualTo(ConnectionOptions.DEFAULT_LOCAL_INSTANCES);
   }
 }

@@ -1,28 +1,32 @@
 package dev.ssmrun.cli;
 
-import dev.ssmrun.SsmRunner;
 import dev.ssmrun.emulator.SsmEmulator;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Services that count every use and refuse it: proves that bad input sends nothing. */
-final class RefusingServices implements Services {
+class RefusingServices implements Services {
   final AtomicInteger uses = new AtomicInteger();
 
   @Override
-  public SsmRunner awsRunner(AwsSettings settings) {
+  public AwsClients connect(AwsSettings settings, DebugLog debug) {
     uses.incrementAndGet();
-    throw new AssertionError("awsRunner must not be created");
-  }
-
-  @Override
-  public SsmRunner localRunner(SsmEmulator emulator) {
-    uses.incrementAndGet();
-    throw new AssertionError("localRunner must not be created");
+    throw new AssertionError("no client may be created");
   }
 
   @Override
   public SsmEmulator startEmulator(EmulatorSettings settings) {
     uses.incrementAndGet();
     throw new AssertionError("the emulator must not be started");
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return Map.of();
+  }
+
+  @Override
+  public boolean isTerminal(int fd) {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package dev.ssmrun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ssmrun.Document;
 import dev.ssmrun.FailurePolicy;
@@ -98,5 +99,47 @@ class RequestMapperTest {
 
     assertThat(request.payload().script()).isEmpty();
     assertThat(request.payload().command()).containsExactly("echo", "a b", "$HOME");
+  }
+
+  @Test
+  void toRunRequest_commaSeparatedIds_areSeveralTargets() {
+    RunCommand command =
+        parse(
+            "-i",
+            "i-0123456789abcdef0,i-0fedcba9876543210",
+            "-i",
+            "i-0aaaaaaaaaaaaaaaa",
+            "--",
+            "ls");
+
+    RunRequest request = command.toRunRequest("ls", List.of());
+
+    assertThat(request.targets().instanceIds())
+        .containsExactly("i-0123456789abcdef0", "i-0fedcba9876543210", "i-0aaaaaaaaaaaaaaaa");
+  }
+
+  @Test
+  void toRunRequest_awsCliTargetSyntax_isAccepted() {
+    RunCommand command =
+        parse(
+            "-t",
+            "Key=tag:Role,Values=web,api",
+            "-t",
+            "key=InstanceIds,values=i-0123456789abcdef0",
+            "--",
+            "ls");
+
+    RunRequest request = command.toRunRequest("ls", List.of());
+
+    assertThat(request.targets().tags())
+        .containsEntry("tag:Role", List.of("web", "api"))
+        .containsEntry("InstanceIds", List.of("i-0123456789abcdef0"));
+  }
+
+  @Test
+  void target_malformedAwsCliSyntax_saysBothForms() {
+    assertThatThrownBy(() -> RequestMapper.target("Key=tag:Role"))
+        .hasMessageContaining("Key=NAME,Values=V1,V2")
+        .hasMessageContaining("-t Role=web");
   }
 }

@@ -2,6 +2,9 @@ package dev.ssmrun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,22 +18,97 @@ class UsageErrorsTest {
         "unknown option       | run --bogus -i i-0123456789abcdef0 -- ls  | Unknown option:"
             + " '--bogus'",
         "malformed id         | run -i i-123 -- ls                        | i-123",
+        "malformed id in list | run -i i-0123456789abcdef0,i-12 -- ls     | i-12",
         "no target            | run -- ls                                 | no target",
         "bad duration         | run --local --timeout 5x -- ls            | not a duration",
         "bad target           | run -t Role -- ls                         | Key=Value",
+        "bad aws target       | run -t Key=tag:Role -- ls                 | Key=NAME,Values=V1,V2",
         "bad env              | run --local --env NOEQUALS -- ls          | Key=Value",
         "bad env name         | run --local --env 1X=a -- ls              | 1X",
         "bad policy           | run --local --allow-failures lots -- ls   | not a count",
-        "faults without local | run -i i-0123456789abcdef0 --local-faults throttle=1 -- ls |"
-            + " --local",
         "zero local instances | run --local --local-instances 0 -- ls    | at least 1",
         "file and command     | run --local -f x.sh -- ls                 | not both",
         "prefix, no bucket    | run --local --output-s3-prefix p -- ls    | --output-s3-bucket",
         "wait-online, no pre  | run --local --no-preflight --wait-online 1m -- ls | --no-preflight",
         "bad fault spec       | run --local --local-faults throtle=0.5 -- ls | throtle",
         "bad document         | run --local --document cobol -- ls        | cobol",
+        "bad format           | run --local -o yaml -- ls                 | yaml",
+        "local, endpoint      | run --local --endpoint-url http://127.0.0.1:1 -- ls | --endpoint-url",
+        "local, s3 endpoint   | run --local --s3-endpoint-url http://127.0.0.1:1 -- ls |"
+            + " --s3-endpoint-url",
+        "local, region        | run --local --region eu-west-1 -- ls      | --region",
+        "local, profile       | run --local --profile prod -- ls          | --profile",
+        "instances, no local  | run -i i-0123456789abcdef0 --local-instances 2 -- ls |"
+            + " --local-instances needs --local",
+        "faults, no local     | run -i i-0123456789abcdef0 --local-faults throttle=1 -- ls |"
+            + " --local-faults needs --local",
+        "quiet and json       | run --local -q -o json -- ls              | -o json",
+        "quiet and jsonl      | run --local -q -o jsonl -- ls             | -o jsonl",
+        "no-wait and quiet    | run -i i-0123456789abcdef0 --no-wait -q -- ls | -q/--quiet",
+        "no-wait, wait-timeout | run -i i-0123456789abcdef0 --no-wait --wait-timeout 1m -- ls |"
+            + " --wait-timeout",
+        "no-wait, fail-fast   | run -i i-0123456789abcdef0 --no-wait --fail-fast -- ls |"
+            + " --fail-fast",
+        "no-wait, local       | run --local --no-wait -- ls               | ssmrun emulator",
       })
-  void badArguments_printOneLineAndHint_exit2_sendNothing(String name, String args, String says) {
+  void run_badArguments_printOneLineAndHint_exit2_sendNothing(
+      String name, String args, String says) {
+    assertUsageError(args, says, "ssmrun run");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "bad tag              | instances -t Role                         | Key=Value",
+        "tag without value    | instances -t Role=                        | at least one value",
+        "local, endpoint      | instances --local --endpoint-url http://127.0.0.1:1 | --endpoint-url",
+        "instances, no local  | instances --local-instances 2             | needs --local",
+        "unknown option       | instances --bogus                         | --bogus",
+      })
+  void instances_badArguments_exit2_sendNothing(String name, String args, String says) {
+    assertUsageError(args, says, "ssmrun instances");
+  }
+
+  @Test
+  void completion_unknownShell_exit2() {
+    assertUsageError("completion fish", "fish", "ssmrun completion");
+  }
+
+  @Test
+  void jsonOutput_usageErrorIsAlsoAJsonObjectOnStdout() throws Exception {
+    RefusingServices services = new RefusingServices();
+
+    CliRun run = CliRun.of(services, "run", "-o", "json", "--local", "--region", "x", "--", "ls");
+
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(json.get("error").asText()).isEqualTo("usage");
+    assertThat(json.get("message").asText()).contains("--region");
+    assertThat(json.get("exitCode").asInt()).isEqualTo(2);
+    assertThat(services.uses).hasValue(0);
+  }
+
+  @Test
+  void jsonLinesOutput_usageErrorIsOneTypedLine() throws Exception {
+    CliRun run = CliRun.of(new RefusingServices(), "run", "-o", "jsonl", "-i", "i-1", "--", "ls");
+
+    assertThat(run.out().lines()).hasSize(1);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("type").asText()).isEqualTo("error");
+    assertThat(json.get("error").asText()).isEqualTo("usage");
+  }
+
+  @Test
+  void noSubcommand_printsUsageOnStderr_exit2() {
+    CliRun run = CliRun.of(new RefusingServices());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Usage: ssmrun", "run", "instances");
+    assertThat(run.out()).isEmpty();
+  }
+
+  private static void assertUsageError(String args, String says, String command) {
     RefusingServices services = new RefusingServices();
 
     CliRun run = CliRun.of(services, args.trim().split("\\s+"));
@@ -42,8 +120,12 @@ class UsageErrorsTest {
         .asString()
         .startsWith("ssmrun: ")
         .contains(says);
-    assertThat(run.err()).contains("Try 'ssmrun run --help' for more information.");
-    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("Try '" + command + " --help' for more information.");
+    if (args.contains("-o json")) {
+      assertThat(run.out()).contains("\"error\"", "\"usage\""); // JSON modes: also on stdout
+    } else {
+      assertThat(run.out()).isEmpty();
+    }
     assertThat(services.uses).hasValue(0);
   }
 }

@@ -21,13 +21,16 @@ import java.util.regex.Pattern;
  * {@code ThrottlingException}), {@code error=P} ({@code InternalServerError}, HTTP 500), {@code
  * lose=P} (the call is processed, then the connection is dropped without an answer), {@code
  * latency=DURATION} (e.g. {@code 50ms}, {@code 1s}), {@code rate=N} (a token bucket of N calls per
- * second; calls beyond it are throttled), {@code crash=P} (the agent dies mid-command), {@code
- * offline=P} (the instance loses contact before a command reaches it) and {@code seed=N}. An {@code
+ * second; calls beyond it are throttled), {@code deny=P} ({@code AccessDeniedException}, as for a
+ * caller without the IAM permission), {@code empty=P} (a GetLogEvents or FilterLogEvents page comes
+ * back empty with a token to go on, as the Logs service may answer), {@code crash=P} (the agent
+ * dies mid-command), {@code offline=P} (the instance loses contact before a command reaches it) and
+ * {@code seed=N}. An {@code
  * Operation:} prefix limits an item to one operation ({@code SendCommand:lose=0.1}); an item for
  * one operation overrides the same key without prefix. Instances are immutable and thread-safe.
  */
 public final class FaultSpec {
-  /** The SSM operations a prefix may name. */
+  /** The operations a prefix may name: Run Command, Parameter Store and CloudWatch Logs. */
   public static final Set<String> OPERATIONS =
       Set.of(
           "SendCommand",
@@ -35,14 +38,29 @@ public final class FaultSpec {
           "ListCommandInvocations",
           "ListCommands",
           "CancelCommand",
-          "DescribeInstanceInformation");
+          "DescribeInstanceInformation",
+          "PutParameter",
+          "GetParameter",
+          "GetParameters",
+          "DeleteParameter",
+          "DescribeParameters",
+          "CreateLogGroup",
+          "CreateLogStream",
+          "PutLogEvents",
+          "DescribeLogGroups",
+          "DescribeLogStreams",
+          "GetLogEvents",
+          "FilterLogEvents",
+          "DeleteLogGroup",
+          "DeleteLogStream");
 
   private static final String ALLOWED =
-      "allowed: throttle=P, error=P, lose=P, crash=P, offline=P (P between 0 and 1),"
+      "allowed: throttle=P, error=P, lose=P, deny=P, empty=P, crash=P, offline=P (P between 0"
+          + " and 1),"
           + " latency=DURATION"
           + " (e.g. 50ms, 2s), rate=N (calls per second), seed=N; an Operation: prefix (one of "
           + String.join(", ", new java.util.TreeSet<>(OPERATIONS))
-          + ") limits throttle, error, lose, latency or rate to one operation";
+          + ") limits throttle, error, lose, deny, empty, latency or rate to one operation";
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
   private static final FaultSpec NONE = new FaultSpec(Map.of(), null, "");
 
@@ -54,6 +72,10 @@ public final class FaultSpec {
     ERROR,
     /** The call is processed, then the connection is closed without an answer. */
     LOSE,
+    /** {@code AccessDeniedException}, HTTP 400, before the call is processed. */
+    DENY,
+    /** A GetLogEvents or FilterLogEvents page holds no events but a token to go on. */
+    EMPTY,
     /** The agent dies while the command runs: process group killed, instance loses contact. */
     CRASH,
     /** The instance goes ConnectionLost before delivery, for the command's TimeoutSeconds. */
@@ -131,33 +153,29 @@ public final class FaultSpec {
     }
     try {
       return Long.parseLong(value);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException unused) {
       throw bad(item, "seed must be a whole number");
     }
   }
 
   private static Object parseValue(String item, String operation, String key, String value) {
-    switch (key) {
-      case "throttle":
-      case "error":
-      case "lose":
-      case "crash":
-      case "offline":
+    return switch (key) {
+      case "throttle", "error", "lose", "deny", "empty", "crash", "offline" -> {
         if ((key.equals("crash") || key.equals("offline")) && !operation.equals("*")) {
           throw bad(item, key + " applies to command deliveries and takes no operation prefix");
         }
-        return probability(item, value);
-      case "latency":
-        return duration(item, value);
-      case "rate":
+        yield probability(item, value);
+      }
+      case "latency" -> duration(item, value);
+      case "rate" -> {
         double rate = number(item, value);
         if (!(rate > 0)) {
           throw bad(item, "rate must be a positive number of calls per second");
         }
-        return rate;
-      default:
-        throw bad(item, "unknown key '" + key + "'");
-    }
+        yield rate;
+      }
+      default -> throw bad(item, "unknown key '" + key + "'");
+    };
   }
 
   private static double probability(String item, String value) {
@@ -171,7 +189,7 @@ public final class FaultSpec {
   private static double number(String item, String value) {
     try {
       return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException unused) {
       throw bad(item, "'" + value + "' is not a number");
     }
   }
@@ -244,9 +262,9 @@ public final class FaultSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FaultSpec
-        && ((FaultSpec) o).byOperation.equals(byOperation)
-        && Objects.equals(((FaultSpec) o).seed, seed);
+    return o instanceof FaultSpec other
+        && other.byOperation.equals(byOperation)
+        && Objects.equals(other.seed, seed);
   }
 
   @Override

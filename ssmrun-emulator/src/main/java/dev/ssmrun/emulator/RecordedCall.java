@@ -42,10 +42,9 @@ public final class RecordedCall {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof RecordedCall)) {
+    if (!(o instanceof RecordedCall other)) {
       return false;
     }
-    RecordedCall other = (RecordedCall) o;
     return operation.equals(other.operation)
         && outcome.equals(other.outcome)
         && requestBody.equals(other.requestBody)

@@ -3,7 +3,7 @@ package dev.ssmrun.emulator;
 import dev.ssmrun.emulator.internal.Checks;
 import dev.ssmrun.emulator.internal.Servers;
 import dev.ssmrun.emulator.internal.Settings;
-import dev.ssmrun.emulator.internal.StateSnapshot;
+import dev.ssmrun.emulator.internal.logs.LogsSettings;
 import dev.ssmrun.emulator.internal.s3.Clients;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,13 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A local, wire-compatible SSM Run Command endpoint whose simulated instances run commands for
- * real, plus an embedded S3. Start one with {@link #builder()}; close it to stop the servers, kill
- * every process group still running and delete temporary folders. This class is thread-safe.
+ * real, plus an embedded S3. Each instance is a sandboxed machine of its own where the host allows
+ * it ({@link Isolation}). Start one with {@link #builder()}; close it to stop the servers, end every
+ * script still running and delete temporary folders. This class is thread-safe.
  *
  * <pre>{@code
  * try (SsmEmulator emu = SsmEmulator.builder().instances(2).start();
@@ -48,7 +50,10 @@ public final class SsmEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** The SSM endpoint, e.g. {@code http://127.0.0.1:40123}. */
+  /**
+   * The endpoint of SSM and CloudWatch Logs alike, e.g. {@code http://127.0.0.1:40123}: point an
+   * SDK's {@code endpointOverride} (or a CLI's {@code --endpoint-url}) for either service here.
+   */
   public URI endpoint() {
     return servers.endpoint();
   }
@@ -78,7 +83,12 @@ public final class SsmEmulator implements AutoCloseable {
     return servers.engine().instanceIds();
   }
 
-  /** The folder of an instance: its working folder {@code work/} and orchestration folders. */
+  /**
+   * The host folder of an instance. It holds the agent's orchestration folders ({@code
+   * document/orchestration/<CommandId>/...}, with each script's {@code stdout} and {@code stderr}
+   * as they are written), the shared-host working folder {@code work/}, and, in a sandbox, the
+   * instance's private files ({@code fs/}).
+   */
   public Path instanceDirectory(String instanceId) {
     return servers.engine().instanceHome(instanceId);
   }
@@ -116,22 +126,27 @@ public final class SsmEmulator implements AutoCloseable {
     return Clients.ssm(endpoint(), servers.settings());
   }
 
+  /** A new CloudWatch Logs client for this emulator (SDK retries on, zero backoff). */
+  public CloudWatchLogsClient newLogsClient() {
+    return Clients.logs(endpoint(), servers.settings());
+  }
+
   /** A new path-style S3 client for the embedded S3; the caller closes it. */
   public S3Client newS3Client() {
     return Clients.s3(s3Endpoint(), servers.settings());
   }
 
-  /** A snapshot of recorded calls, executions and invocation statuses. */
-  public EmulatorState state() {
-    StateSnapshot snap = servers.engine().snapshot();
-    List<RecordedCall> calls = new ArrayList<>();
-    snap.recordedCalls()
-        .forEach(c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
-    return new EmulatorState(
-        snap.calls(), snap.executions(), snap.invocations(), List.copyOf(calls), snap.toJson());
+  /** How the instances are isolated: {@link Isolation#SANDBOX} or {@link Isolation#SHARED_HOST}. */
+  public Isolation isolation() {
+    return servers.engine().isolation();
   }
 
-  /** Stops both servers, kills every process group still running, deletes temporary folders. */
+  /** A snapshot of recorded calls, executions and invocation statuses. */
+  public EmulatorState state() {
+    return new EmulatorState(servers.engine().snapshot());
+  }
+
+  /** Stops both servers, ends every script still running, deletes temporary folders. */
   @Override
   public void close() {
     servers.close();
@@ -140,8 +155,8 @@ public final class SsmEmulator implements AutoCloseable {
   @Override
   public String toString() {
     return String.format(
-        "SsmEmulator{endpoint=%s, s3=%s, instances=%d}",
-        endpoint(), s3Endpoint(), instanceIds().size());
+        "SsmEmulator{endpoint=%s, s3=%s, instances=%d, isolation=%s}",
+        endpoint(), s3Endpoint(), instanceIds().size(), isolation());
   }
 
   /**
@@ -166,6 +181,11 @@ public final class SsmEmulator implements AutoCloseable {
     private final List<InstanceSpec> extraInstances = new ArrayList<>();
     private Path workDirectory;
     private Clock clock = Clock.systemUTC();
+    private Duration logUploadInterval = Duration.ofSeconds(1);
+    private Duration finalLogUploadDelay = Duration.ofMillis(300);
+    private double filterLogEventsRate = 5;
+    private int maxRequestSize = 4 * 1024 * 1024;
+    private Isolation isolation;
 
     private Builder() {}
 
@@ -271,13 +291,71 @@ public final class SsmEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Requires this isolation. Without it the instances are sandboxed where the host allows it
+     * and otherwise share the host, which the emulator logs once per JVM. {@link
+     * Isolation#SANDBOX} makes {@link #start()} fail with the reason and the fix when the sandbox
+     * cannot be built; {@link Isolation#SHARED_HOST} never builds one.
+     */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation == null");
+      return this;
+    }
+
     /** The clock for timestamps and the visibility window (default: the system UTC clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** Starts the emulator's SSM and S3 servers and returns it. */
+    /**
+     * How often each agent uploads new complete lines of a running script's output to CloudWatch
+     * Logs when the command enables CloudWatch output (default 1 s, the agent's rhythm).
+     */
+    public Builder logUploadInterval(Duration logUploadInterval) {
+      this.logUploadInterval = Checks.positive(logUploadInterval, "logUploadInterval");
+      return this;
+    }
+
+    /**
+     * How long after an invocation's terminal status its last CloudWatch Logs events land (default
+     * 300 ms), as events may still arrive on AWS after the status is final. Zero publishes
+     * everything before the status is reported.
+     */
+    public Builder finalLogUploadDelay(Duration finalLogUploadDelay) {
+      this.finalLogUploadDelay = Checks.notNegative(finalLogUploadDelay, "finalLogUploadDelay");
+      return this;
+    }
+
+    /**
+     * FilterLogEvents calls per second accepted from all callers together (default 5, the
+     * service's default quota per account and region); calls above it get ThrottlingException.
+     */
+    public Builder filterLogEventsRate(double filterLogEventsRate) {
+      if (!(filterLogEventsRate > 0) || Double.isInfinite(filterLogEventsRate)) {
+        throw new IllegalArgumentException(
+            "filterLogEventsRate must be a positive number of calls per second, got "
+                + filterLogEventsRate);
+      }
+      this.filterLogEventsRate = filterLogEventsRate;
+      return this;
+    }
+
+    /**
+     * The largest request body accepted, in bytes (default 4 MiB); a larger one is answered with
+     * HTTP 413 {@code RequestEntityTooLargeException} without being read.
+     */
+    public Builder maxRequestSize(int maxRequestSize) {
+      this.maxRequestSize = Checks.positive(maxRequestSize, "maxRequestSize");
+      return this;
+    }
+
+    /**
+     * Starts the emulator's SSM and S3 servers and returns it.
+     *
+     * @throws IllegalStateException if {@link Isolation#SANDBOX} was required and this host
+     *     cannot build it
+     */
     public SsmEmulator start() {
       return new SsmEmulator(this);
     }
@@ -297,7 +375,10 @@ public final class SsmEmulator implements AutoCloseable {
           seed,
           root,
           Map.copyOf(tags),
-          clock);
+          clock,
+          new LogsSettings(logUploadInterval, finalLogUploadDelay, filterLogEventsRate),
+          maxRequestSize,
+          isolation);
     }
   }
 }

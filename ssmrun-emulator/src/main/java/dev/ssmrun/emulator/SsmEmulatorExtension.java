@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -44,6 +45,7 @@ public final class SsmEmulatorExtension
   private final SsmEmulator.Builder builder;
   private SsmEmulator emulator;
   private SsmClient ssm;
+  private CloudWatchLogsClient logs;
   private boolean perTest;
 
   /** An extension with default settings, for {@code @ExtendWith}. */
@@ -95,6 +97,18 @@ public final class SsmEmulatorExtension
   public synchronized String stagingBucket() {
     emulator();
     return STAGING_BUCKET;
+  }
+
+  /**
+   * A CloudWatch Logs client for the running emulator, shared and closed like {@link #ssm()}.
+   *
+   * @throws IllegalStateException outside a test or before the extension started the emulator
+   */
+  public synchronized CloudWatchLogsClient logs() {
+    if (logs == null) {
+      logs = emulator().newLogsClient();
+    }
+    return logs;
   }
 
   @Override
@@ -154,8 +168,12 @@ public final class SsmEmulatorExtension
       if (ssm != null) {
         ssm.close();
       }
+      if (logs != null) {
+        logs.close();
+      }
     } finally {
       ssm = null;
+      logs = null;
       if (emulator != null) {
         emulator.close();
         emulator = null;

@@ -22,6 +22,23 @@ class BuilderChecksTest {
         .hasMessage("visibilityDelay < 0: PT-0.001S");
     assertThatThrownBy(() -> b.timeoutUnit(Duration.ZERO)).hasMessage("timeoutUnit <= 0: PT0S");
     assertThatThrownBy(() -> b.maxDocumentSize(0)).hasMessage("maxDocumentSize <= 0: 0");
+    assertThatThrownBy(() -> b.logUploadInterval(Duration.ZERO))
+        .hasMessage("logUploadInterval <= 0: PT0S");
+    assertThatThrownBy(() -> b.finalLogUploadDelay(Duration.ofMillis(-1)))
+        .hasMessage("finalLogUploadDelay < 0: PT-0.001S");
+    assertThatThrownBy(() -> b.filterLogEventsRate(0))
+        .hasMessageStartingWith("filterLogEventsRate must be a positive number");
+    assertThatThrownBy(() -> b.maxRequestSize(0)).hasMessage("maxRequestSize <= 0: 0");
+  }
+
+  @Test
+  void logsAndRequestDefaults_asDocumented() {
+    var settings = SsmEmulator.builder().settings(java.nio.file.Path.of("/unused"));
+
+    assertThat(settings.logs().uploadInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.logs().finalUploadDelay()).isEqualTo(Duration.ofMillis(300));
+    assertThat(settings.logs().filterRate()).isEqualTo(5.0);
+    assertThat(settings.maxRequestSize()).isEqualTo(4 * 1024 * 1024);
   }
 
   @Test

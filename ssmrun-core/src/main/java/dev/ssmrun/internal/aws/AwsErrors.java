@@ -1,5 +1,6 @@
 package dev.ssmrun.internal.aws;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -19,6 +20,16 @@ public final class AwsErrors {
    */
   public static boolean isTransient(SdkException e) {
     return e instanceof SdkClientException || e.retryable() || isThrottling(e);
+  }
+
+  /** The service's error code, else the exception's simple name, for messages. */
+  public static String code(SdkException e) {
+    if (e instanceof AwsServiceException aws
+        && aws.awsErrorDetails() != null
+        && aws.awsErrorDetails().errorCode() != null) {
+      return aws.awsErrorDetails().errorCode();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** True if SSM may have run a SendCommand although the caller got an error. */

@@ -15,6 +15,9 @@ import dev.ssmrun.internal.aws.AwsS3Gateway;
 import dev.ssmrun.internal.aws.AwsSsmGateway;
 import dev.ssmrun.internal.aws.S3Gateway;
 import dev.ssmrun.internal.aws.SsmGateway;
+import dev.ssmrun.internal.live.AwsLogsGateway;
+import dev.ssmrun.internal.live.LogTail;
+import dev.ssmrun.internal.live.LogsGateway;
 import dev.ssmrun.internal.output.OutputResolver;
 import dev.ssmrun.internal.send.Attachment;
 import dev.ssmrun.internal.send.Dispatch;
@@ -40,6 +43,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -48,6 +52,7 @@ public final class DefaultSsmRunner implements SsmRunner {
   private final Supplier<SsmGateway> gateways;
   private final S3Gateway s3;
   private final Transfers transfers;
+  private final Supplier<LogsGateway> logs;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Scheduler scheduler;
@@ -64,6 +69,7 @@ public final class DefaultSsmRunner implements SsmRunner {
       Supplier<SsmGateway> gateways,
       S3Gateway s3,
       Transfers transfers,
+      Supplier<LogsGateway> logs,
       Clock clock,
       Sleeper sleeper,
       Scheduler scheduler,
@@ -73,6 +79,7 @@ public final class DefaultSsmRunner implements SsmRunner {
     this.gateways = gateways;
     this.s3 = s3;
     this.transfers = transfers;
+    this.logs = logs;
     this.clock = clock;
     this.sleeper = sleeper;
     this.scheduler = scheduler;
@@ -89,6 +96,7 @@ public final class DefaultSsmRunner implements SsmRunner {
   public static DefaultSsmRunner create(
       SsmClient ssm,
       S3Client s3,
+      CloudWatchLogsClient logs,
       Clock clock,
       Sleeper sleeper,
       ScheduledExecutorService executor,
@@ -101,6 +109,11 @@ public final class DefaultSsmRunner implements SsmRunner {
     Supplier<S3Client> s3Client = s3 != null ? () -> s3 : new LazyClient<>(() -> defaultS3(client));
     if (s3 == null) {
       owned.add((AutoCloseable) s3Client);
+    }
+    Supplier<CloudWatchLogsClient> logsClient =
+        logs != null ? () -> logs : new LazyClient<>(CloudWatchLogsClient::create);
+    if (logs == null) {
+      owned.add((AutoCloseable) logsClient);
     }
     ScheduledExecutorService threads =
         executor != null ? executor : Executors.newScheduledThreadPool(2, daemonThreads());
@@ -115,6 +128,7 @@ public final class DefaultSsmRunner implements SsmRunner {
         () -> new AwsSsmGateway(client),
         s3Gateway,
         transfers,
+        () -> new AwsLogsGateway(logsClient.get()),
         clock,
         sleeper,
         Scheduler.of(threads),
@@ -164,6 +178,25 @@ public final class DefaultSsmRunner implements SsmRunner {
   public RunHandle start(RunRequest request, ProgressListener listener) {
     Listeners listeners = listeners(listener);
     return launchThenSchedule(newRun(request, listeners), listeners);
+  }
+
+  @Override
+  public List<String> send(RunRequest request) {
+    if (closed.get()) {
+      throw new IllegalStateException("this SsmRunner is closed");
+    }
+    Run run = newRun(request, new Listeners());
+    try {
+      for (var d = run.step(); d.isPresent() && !run.isLaunched(); d = run.step()) {
+        sleeper.sleep(d.get());
+      }
+    } catch (InterruptedException e) {
+      CommandResult result = run.abort(); // Cancels what was sent: the caller gave up.
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException(
+          "interrupted while sending; cancelled " + result.commandIds(), e);
+    }
+    return run.progress().commandIds();
   }
 
   @Override
@@ -250,7 +283,8 @@ public final class DefaultSsmRunner implements SsmRunner {
             request.failFast(),
             request.targets().describeTags(),
             request.timeouts().effectiveWait());
-    return new Run(spec, ssm, launch, output, cleanup, clock, settings, random, listeners);
+    LogTail tail = request.output().follow() ? new LogTail(logs.get()) : null;
+    return new Run(spec, ssm, launch, output, tail, cleanup, clock, settings, random, listeners);
   }
 
   private OutputResolver resolver(OutputResolver.Spec spec) {
@@ -268,7 +302,9 @@ public final class DefaultSsmRunner implements SsmRunner {
             request.waitTimeout().orElse(null));
     OutputResolver output =
         resolver(OutputResolver.Spec.wholeOutput(settings.staging.maxOutputBytes()));
-    return new Run(spec, ssm, launch, output, new RunCleanup(), clock, settings, random, listeners);
+    LogTail tail = request.followOutput() ? new LogTail(logs.get()) : null;
+    return new Run(
+        spec, ssm, launch, output, tail, new RunCleanup(), clock, settings, random, listeners);
   }
 
   private static Listeners listeners(ProgressListener listener) {

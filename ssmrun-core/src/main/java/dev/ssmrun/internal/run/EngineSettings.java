@@ -31,6 +31,10 @@ public final class EngineSettings {
   final Duration sendLookupWindow;
   final Duration attachGrace;
   final StagingSettings staging;
+
+  /** How long a finished invocation waits for CloudWatch's last events, if only it has them. */
+  final Duration lateEvents = Duration.ofSeconds(3);
+
   private Duration closeTimeout;
 
   /**

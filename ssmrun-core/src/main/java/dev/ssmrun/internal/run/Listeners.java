@@ -1,6 +1,7 @@
 package dev.ssmrun.internal.run;
 
 import dev.ssmrun.InvocationResult;
+import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import dev.ssmrun.ProgressListener;
 import java.util.List;
@@ -23,6 +24,10 @@ final class Listeners {
 
   void completed(InvocationResult invocation) {
     each(l -> l.onInvocationCompleted(invocation));
+  }
+
+  void output(OutputChunk chunk) {
+    each(l -> l.onOutput(chunk));
   }
 
   void progress(Progress progress) {

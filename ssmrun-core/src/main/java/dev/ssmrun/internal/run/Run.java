@@ -6,6 +6,7 @@ import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Progress;
 import dev.ssmrun.Timeouts;
 import dev.ssmrun.internal.aws.SsmGateway;
+import dev.ssmrun.internal.live.LogTail;
 import dev.ssmrun.internal.output.OutputResolver;
 import dev.ssmrun.internal.send.Launch;
 import dev.ssmrun.internal.staging.RunCleanup;
@@ -15,26 +16,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run as a state machine: launch (pre-flight, payload stage and send, or find commands to
- * attach to), watch, drain after a cancel, resolve (whole output still being read), done. Each
- * {@link #step()} does one round of API calls and says how long to wait before the next, so the
- * same logic serves the blocking driver (a Sleeper) and the asynchronous one (a scheduler).
+ * attach to), watch, drain after a cancel, done. Each {@link #step()} does one round of API calls
+ * and says how long to wait before the next, so the same logic serves the blocking driver (a
+ * Sleeper) and the asynchronous one (a scheduler).
  *
- * <p>Output: each finished invocation is handed to the {@link OutputResolver}, which reads what
- * S3 holds on its own threads; the run collects the resolved invocations at its next step (and
- * only then tells the listeners), and ends once all are resolved. Whatever the run ends with
- * (result, failure, cancel, deadline, interrupt), its {@link RunCleanup} runs first: staged
- * objects are deleted after the last output was read.
+ * <p>Finished invocations go to {@link Completions}: their whole output is read on the resolver's
+ * threads and the listeners hear of them once it is in; the run ends only then (or, after a
+ * cancel, when the cancel grace is over). Whatever the run ends with (result, failure, cancel,
+ * deadline, interrupt), its {@link RunCleanup} runs first: staged objects are deleted after the
+ * last output was read.
  *
  * <p>Threads: {@link #step()} and {@link #abort()} are called by one driver thread at a time (the
  * drivers hand over with a happens-before edge); no lock is held while they call SSM or the
@@ -46,12 +43,8 @@ public final class Run {
     LAUNCH,
     WATCH,
     DRAIN,
-    RESOLVE,
     DONE
   }
-
-  /** How often a run waiting only for output reads checks on them. */
-  static final Duration RESOLVE_CHECK = Duration.ofMillis(20);
 
   /** What the run is judged by and how long it may take. */
   record Spec(
@@ -61,24 +54,22 @@ public final class Run {
   private final SsmGateway ssm;
   private final Launch launch;
   private final Watch watch;
-  private final OutputResolver output;
-  private final RunCleanup cleanup;
+  private final Completions completions;
   private final Clock clock;
   private final EngineSettings settings;
   private final Random random;
   private final Listeners listeners;
+  private final RunCleanup cleanup;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
-  private final Map<String, InvocationResult> resolved = new LinkedHashMap<>();
-  private final Map<String, CompletableFuture<InvocationResult>> resolving = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private final RunOutcome ending;
   private volatile Progress progress = Progress.of(List.of(), List.of(), false);
   private Phase phase = Phase.LAUNCH;
   private Duration base;
   private Instant deadline;
+  private Instant nextPoll;
   private Instant cancelUntil;
   private boolean settling;
-  private boolean matchedNothing;
   private int warningsHeard;
 
   Run(
@@ -86,6 +77,7 @@ public final class Run {
       SsmGateway ssm,
       Launch launch,
       OutputResolver output,
+      LogTail tail,
       RunCleanup cleanup,
       Clock clock,
       EngineSettings settings,
@@ -95,13 +87,13 @@ public final class Run {
     this.ssm = ssm;
     this.launch = launch;
     this.watch = new Watch(ssm, settings.notFoundGrace, spec.failFast());
-    this.output = output;
-    this.cleanup = cleanup;
     this.clock = clock;
     this.settings = settings;
     this.random = random;
     this.listeners = listeners;
+    this.cleanup = cleanup;
     this.ending = new RunOutcome(spec);
+    this.completions = new Completions(output, tail, settings.lateEvents, listeners, this::warn);
     this.base = settings.schedule.initial();
     Instant now = clock.instant();
     this.deadline = spec.waitTimeout() == null ? null : now.plus(spec.waitTimeout());
@@ -118,7 +110,6 @@ public final class Run {
         case LAUNCH -> launch(clock.instant());
         case WATCH -> watch(clock.instant());
         case DRAIN -> drain(clock.instant());
-        case RESOLVE -> resolve();
         case DONE -> Optional.empty();
       };
     } catch (RuntimeException e) {
@@ -148,16 +139,13 @@ public final class Run {
       if (phase == Phase.LAUNCH) {
         ending.cancelledByClient();
         watch.cancelRemaining(); // Commands of a fleet sent before the interrupt.
-      } else if (phase == Phase.WATCH || phase == Phase.DRAIN) {
+        finish();
+      } else if (phase != Phase.DONE) {
         if (phase == Phase.WATCH) {
           beginCancel(now, false);
         }
-        record(watch.poll(now).finished());
-      }
-      if (phase != Phase.DONE) {
-        stopResolving();
-        watch.finishRemaining();
-        complete();
+        completions.record(watch.poll(now).finished(), now);
+        finish();
       }
       return ending.result();
     } catch (RuntimeException e) {
@@ -196,11 +184,12 @@ public final class Run {
       sleeper.sleep(d.orElse(Duration.ZERO));
     }
     try {
-      record(watch.poll(clock.instant(), true).finished());
-      while (!resolving.isEmpty()) {
-        sleeper.sleep(RESOLVE_CHECK);
-        collect();
+      completions.record(watch.poll(clock.instant(), true).finished(), clock.instant());
+      while (completions.readingOutput()) {
+        sleeper.sleep(Completions.RESOLVE_CHECK);
+        completions.tick(clock.instant());
       }
+      completions.flush();
     } catch (RuntimeException e) {
       throw fail(e);
     } finally {
@@ -217,9 +206,9 @@ public final class Run {
     try {
       step = launch.step(now);
     } finally {
-      hearLaunchWarnings();
+      hearLaunchWarnings(); // After each step: a stage's warnings come before any send.
     }
-    watch.addAll(launch.sent());
+    learnSent();
     if (!step.isDone()) {
       return Optional.of(step.pause()); // Waiting for targets, staged, or between tries of a send.
     }
@@ -231,7 +220,14 @@ public final class Run {
     // A fleet's first commands have waited while the rest were sent: resume their schedule.
     Instant first = watch.firstSent().filter(t -> t.isBefore(sent)).orElse(sent);
     base = settings.schedule.resumed(Duration.between(first, sent));
-    return Optional.of(delay(sent, Duration.ZERO));
+    Duration d = delay(sent, Duration.ZERO);
+    nextPoll = sent.plus(d);
+    return Optional.of(d);
+  }
+
+  private void learnSent() {
+    watch.addAll(launch.sent());
+    completions.follow(launch.sent());
   }
 
   /** An attached run waits until SSM gives up on its last command, plus the margin. */
@@ -252,7 +248,7 @@ public final class Run {
     }
     settling = true;
     Launch.Step step = launch.settle(now);
-    watch.addAll(launch.sent());
+    learnSent();
     if (!step.isDone()) {
       return Optional.of(step.pause()); // A lost send may have run: find it to cancel it.
     }
@@ -262,26 +258,45 @@ public final class Run {
   }
 
   private Optional<Duration> watch(Instant now) {
-    collect();
     if (cancelRequested.get() || !now.isBefore(deadline)) {
       return beginCancel(now, !cancelRequested.get());
     }
-    long callsBefore = ssm.callCount();
-    Watch.Poll poll = watch.poll(now);
-    record(poll.finished());
-    if (watch.isComplete()) {
+    if (!now.isBefore(nextPoll)) {
+      long callsBefore = ssm.callCount();
+      Watch.Poll poll = watch.poll(now);
+      completions.record(poll.finished(), now);
+      if (spec.failFast() && !watch.isComplete() && !watch.policyHolds(spec.policy())) {
+        return beginCancel(now, false);
+      }
+      // A fleet finishes over seconds and each poll costs a probe: progress speeds it up less.
+      Duration floor = watch.probes() ? EngineSettings.FLEET_FLOOR : settings.schedule.initial();
+      base = settings.schedule.next(base, poll.signal(), floor);
+      // A poll that had to list many commands is not repeated at once: a per-run call budget.
+      long calls = ssm.callCount() - callsBefore;
+      Duration spacing = EngineSettings.CALL_SPACING.multipliedBy(Math.max(0, calls - 1));
+      nextPoll = clock.instant().plus(delay(now, spacing));
+    }
+    completions.tick(clock.instant());
+    if (watch.isComplete() && !completions.waiting()) {
       return finish();
     }
-    if (spec.failFast() && !watch.policyHolds(spec.policy())) {
-      return beginCancel(now, false);
+    return Optional.of(untilNextWake());
+  }
+
+  /** The time to the status poll, the tail's tick or a late invocation, whichever is first. */
+  private Duration untilNextWake() {
+    Instant wake = watch.isComplete() ? null : nextPoll;
+    Optional<Instant> other = completions.nextWake(clock.instant());
+    if (other.isPresent() && (wake == null || other.get().isBefore(wake))) {
+      wake = other.get();
     }
-    // A fleet finishes over seconds and each poll costs a probe: progress speeds it up less.
-    Duration floor = watch.probes() ? EngineSettings.FLEET_FLOOR : settings.schedule.initial();
-    base = settings.schedule.next(base, poll.signal(), floor);
-    // A poll that had to list many commands is not repeated at once: a per-run call budget.
-    long calls = ssm.callCount() - callsBefore;
-    return Optional.of(
-        delay(now, EngineSettings.CALL_SPACING.multipliedBy(Math.max(0, calls - 1))));
+    if (wake == null) {
+      wake = clock.instant();
+    }
+    Duration d = Duration.between(clock.instant(), wake);
+    Duration left = Duration.between(clock.instant(), deadline);
+    d = d.compareTo(left) > 0 ? left : d;
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   private Optional<Duration> beginCancel(Instant now, boolean byDeadline) {
@@ -297,80 +312,36 @@ public final class Run {
   }
 
   private Optional<Duration> drain(Instant now) {
-    collect();
     PollSchedule.Signal signal = PollSchedule.Signal.NO_CHANGE;
     if (now.isBefore(cancelUntil)) {
       Watch.Poll poll = watch.poll(now);
-      record(poll.finished());
+      completions.record(poll.finished(), now);
+      completions.tick(clock.instant());
       signal = poll.signal();
     }
-    if (watch.isComplete() || !clock.instant().isBefore(cancelUntil)) {
+    if ((watch.isComplete() && !completions.waiting()) || !clock.instant().isBefore(cancelUntil)) {
       return finish();
     }
     base = settings.schedule.next(base, signal);
     return Optional.of(shorter(base, Duration.between(clock.instant(), cancelUntil)));
   }
 
-  /** Every command is over: once the output still being read is in, the run is done. */
+  /** Ends the run: output still being read is given up (a cancel), the run cleans up. */
   private Optional<Duration> finish() {
+    completions.flush();
     watch.finishRemaining();
-    matchedNothing = watch.matchedNothing();
-    phase = Phase.RESOLVE;
-    return resolve();
-  }
-
-  private Optional<Duration> resolve() {
-    collect();
-    if (!resolving.isEmpty()) {
-      return Optional.of(RESOLVE_CHECK);
-    }
-    complete();
+    phase = Phase.DONE;
+    cleanup.run().forEach(this::warn);
+    ending.finish(watch.commandIds(), results(), warnings, watch.matchedNothing());
     return Optional.empty();
   }
 
-  /** Cleans up (after the last output was read), then builds the result. */
-  private void complete() {
-    phase = Phase.DONE;
-    cleanup.run().forEach(this::warn);
-    ending.finish(watch.commandIds(), results(), warnings, matchedNothing);
-  }
-
-  /** Hands what just finished to the resolver, and collects what it resolved. */
-  private void record(List<InvocationResult> finished) {
-    for (InvocationResult r : finished) {
-      resolving.put(key(r), output.resolve(r));
+  private List<InvocationResult> results() {
+    List<InvocationResult> all = new ArrayList<>(launch.rejected());
+    for (InvocationResult r : watch.finished()) {
+      all.add(completions.resolved(r));
     }
-    collect();
-  }
-
-  /**
-   * Takes the resolved invocations, in the order they finished, and tells the listeners.
-   *
-   * @throws RuntimeException if reading an output failed: the run fails.
-   */
-  private void collect() {
-    var it = resolving.entrySet().iterator();
-    while (it.hasNext()) {
-      var entry = it.next();
-      if (!entry.getValue().isDone()) {
-        continue;
-      }
-      it.remove();
-      InvocationResult complete;
-      try {
-        complete = entry.getValue().join();
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-      resolved.put(entry.getKey(), complete);
-      listeners.completed(complete);
-    }
-  }
-
-  /** Gives up on the output still being read: what SSM showed is reported. */
-  private void stopResolving() {
-    resolving.values().forEach(f -> f.cancel(true));
-    resolving.clear();
+    return all;
   }
 
   private void hearLaunchWarnings() {
@@ -379,14 +350,6 @@ public final class Run {
       warn(all.get(i));
     }
     warningsHeard = all.size();
-  }
-
-  private List<InvocationResult> results() {
-    List<InvocationResult> all = new ArrayList<>(launch.rejected());
-    for (InvocationResult r : watch.finished()) {
-      all.add(resolved.getOrDefault(key(r), r));
-    }
-    return all;
   }
 
   private void warn(String warning) {
@@ -399,7 +362,7 @@ public final class Run {
     if (phase != Phase.DONE) {
       watch.cancelRemaining();
       watch.finishRemaining();
-      stopResolving();
+      completions.abandon();
       phase = Phase.DONE;
       cleanup.run().forEach(this::warn);
     }
@@ -409,7 +372,7 @@ public final class Run {
   private void publish() {
     List<InvocationResult> current = new ArrayList<>(launch.rejected());
     for (InvocationResult r : watch.current()) {
-      current.add(resolved.getOrDefault(key(r), r));
+      current.add(completions.resolved(r));
     }
     Progress next = Progress.of(watch.commandIds(), current, phase == Phase.DONE);
     if (!next.equals(progress)) {
@@ -431,9 +394,5 @@ public final class Run {
 
   private static Duration shorter(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String key(InvocationResult r) {
-    return r.commandId() + "/" + r.instanceId();
   }
 }

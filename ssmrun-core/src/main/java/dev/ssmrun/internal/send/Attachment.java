@@ -46,7 +46,8 @@ public final class Attachment implements Launch {
       Optional<Command> command = ssm.findCommand(id);
       if (command.isPresent()) {
         Command c = command.get();
-        found.add(new SentCommand(id, c.instanceIds(), c.requestedDateTime(), c.expiresAfter()));
+        Instant sentAt = c.requestedDateTime() == null ? now : c.requestedDateTime();
+        found.add(SentCommand.of(c, c.instanceIds(), sentAt));
         missing.remove(id);
       }
     }

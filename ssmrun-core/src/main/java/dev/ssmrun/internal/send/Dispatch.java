@@ -157,7 +157,18 @@ public final class Dispatch implements Launch {
 
   private SentCommand sentCommand(CommandSender.Step step, Instant now) {
     return new SentCommand(
-        step.command().commandId(), chunk.ids, now, step.command().expiresAfter());
+        step.command().commandId(), chunk.ids, now, step.command().expiresAfter(), logGroup());
+  }
+
+  /** Where SSM puts the chunk's output in CloudWatch Logs, if it does. */
+  private String logGroup() {
+    if (!request.output().cloudWatch()) {
+      return null;
+    }
+    return request
+        .output()
+        .cloudWatchLogGroup()
+        .orElse("/aws/ssm/" + chunk.document.documentName());
   }
 
   private Optional<Duration> prepare(Instant now) {

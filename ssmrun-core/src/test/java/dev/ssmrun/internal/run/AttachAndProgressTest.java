@@ -63,6 +63,21 @@ class AttachAndProgressTest {
   }
 
   @Test
+  void send_returnsTheIdsWithoutWatching_andClosingLeavesTheCommandRunning() {
+    f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
+    DefaultSsmRunner runner = f.runner();
+
+    List<String> sent = runner.send(RunRequest.builder().script("x").instanceIds(ids).build());
+    runner.close();
+    f.scheduler.runUntilIdle();
+
+    assertThat(sent).hasSize(1);
+    assertThat(f.ssm.calls("ListCommandInvocations")).isZero();
+    assertThat(f.ssm.calls("CancelCommand")).isZero();
+    assertThat(f.scheduler.delays()).isEmpty();
+  }
+
+  @Test
   void attach_thenCancel_cancelsTheCommandAsOurs() {
     f.ssm.defaultBehavior = Behavior.ok(Duration.ofMinutes(10), "");
     String id = sendElsewhere();

@@ -112,6 +112,7 @@ class ConcurrencyContractTest {
             f.ssm::view,
             f.s3,
             Transfers.direct(),
+            () -> f.logs,
             f.time,
             f.time,
             f.scheduler,
@@ -165,7 +166,8 @@ class ConcurrencyContractTest {
         gateways,
         f.s3,
         Transfers.direct(),
-        f.time,
+        () -> f.logs,
+        java.time.Clock.systemUTC(), // Real threads wait real time: the run's clock must move.
         f.time,
         scheduler,
         EngineSettings.DEFAULT,

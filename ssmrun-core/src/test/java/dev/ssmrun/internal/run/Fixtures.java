@@ -1,5 +1,6 @@
 package dev.ssmrun.internal.run;
 
+import dev.ssmrun.internal.fake.FakeLogsGateway;
 import dev.ssmrun.internal.fake.FakeS3Gateway;
 import dev.ssmrun.internal.fake.FakeSsmGateway;
 import dev.ssmrun.internal.fake.FakeTime;
@@ -12,6 +13,7 @@ final class Fixtures {
   final FakeSsmGateway ssm = new FakeSsmGateway(time);
   final FakeS3Gateway s3 = new FakeS3Gateway();
   final FakeScheduler scheduler = new FakeScheduler(time);
+  final FakeLogsGateway logs = new FakeLogsGateway();
 
   DefaultSsmRunner runner() {
     return runner(EngineSettings.DEFAULT);
@@ -22,6 +24,7 @@ final class Fixtures {
         ssm::view,
         s3,
         Transfers.direct(),
+        () -> logs,
         time,
         time,
         scheduler,

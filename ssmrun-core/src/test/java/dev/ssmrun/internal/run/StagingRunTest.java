@@ -345,6 +345,7 @@ class StagingRunTest {
             f.ssm::view,
             f.s3,
             new Transfers(queued::add, Runnable::run, () -> {}),
+            () -> f.logs,
             f.time,
             f.time,
             f.scheduler,
@@ -371,7 +372,7 @@ class StagingRunTest {
 
     assertThat(result.invocations().get(0).stdout()).isEqualTo(whole);
     assertThat(events).hasSize(2).last().isEqualTo("heard 30000");
-    assertThat(f.time.sleeps()).contains(Run.RESOLVE_CHECK);
+    assertThat(f.time.sleeps()).contains(Completions.RESOLVE_CHECK);
   }
 
   @Test

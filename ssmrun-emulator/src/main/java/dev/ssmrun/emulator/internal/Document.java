@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The command documents the emulator knows: the two AWS script documents (schema 1.2). */
+@SuppressWarnings("ImmutableEnumChecker") // platforms is an unmodifiable EnumSet copy
 public enum Document {
   RUN_SHELL_SCRIPT(
       "AWS-RunShellScript", "aws:runShellScript", EnumSet.of(Platform.LINUX, Platform.MACOS)),
@@ -25,12 +26,14 @@ public enum Document {
 
   public final String documentName;
   public final String pluginName;
+
+  @SuppressWarnings("ImmutableEnumChecker") // an unmodifiable copy, never changed
   public final Set<Platform> platforms;
 
   Document(String documentName, String pluginName, Set<Platform> platforms) {
     this.documentName = documentName;
     this.pluginName = pluginName;
-    this.platforms = platforms;
+    this.platforms = Set.copyOf(platforms);
   }
 
   /** The document named {@code name}, or null if the emulator does not know it. */

@@ -100,7 +100,11 @@ public final class Servers implements AutoCloseable {
   }
 
   private static String addInstance(Engine engine, InstanceSpec spec) {
-    return engine.addInstance(spec, "local-" + (engine.instanceIds().size() + 1));
+    String id = engine.addInstance(spec, "local-" + (engine.instanceIds().size() + 1));
+    if (!spec.cloudWatchLogs()) {
+      engine.agentLogs.denyAccess(id);
+    }
+    return id;
   }
 
   /** Stops both servers, kills every process group still running, deletes a temporary root. */

@@ -13,10 +13,37 @@ final class CommandFilters {
   private static final Set<String> KEYS =
       Set.of("InvokedAfter", "InvokedBefore", "Status", "ExecutionStage", "DocumentName");
 
+  /** The Status values both APIs accept (model {@code CommandFilter.value}). */
+  private static final List<String> STATUSES =
+      List.of(
+          "Pending",
+          "InProgress",
+          "Success",
+          "Cancelled",
+          "Failed",
+          "TimedOut",
+          "AccessDenied",
+          "DeliveryTimedOut",
+          "ExecutionTimedOut");
+
+  private static final Set<String> COMMAND_STATUSES =
+      with(STATUSES, "Incomplete", "NoInstancesInTag", "LimitExceeded");
+
+  private static final Set<String> INVOCATION_STATUSES =
+      with(STATUSES, "Delayed", "Undeliverable", "InvalidPlatform", "Terminated");
+
+  private static final Set<String> STAGES = Set.of("Executing", "Complete");
+
   private final List<JsonNode> filters;
 
   private CommandFilters(List<JsonNode> filters) {
     this.filters = filters;
+  }
+
+  private static Set<String> with(List<String> common, String... more) {
+    Set<String> all = new java.util.HashSet<>(common);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
   }
 
   /** Reads and checks the filters; ExecutionStage only where {@code allowStage}. */
@@ -41,6 +68,13 @@ final class CommandFilters {
       if (key.startsWith("Invoked")) {
         time(value);
       }
+      Set<String> allowed =
+          key.equals("Status")
+              ? (allowStage ? COMMAND_STATUSES : INVOCATION_STATUSES)
+              : key.equals("ExecutionStage") ? STAGES : null;
+      if (allowed != null && !allowed.contains(value)) {
+        throw AwsError.filterValue("InvalidFilterKey", key, value, allowed);
+      }
     }
     return new CommandFilters(filters);
   }
@@ -50,25 +84,18 @@ final class CommandFilters {
     for (JsonNode filter : filters) {
       String key = filter.path("key").asText();
       String value = filter.path("value").asText();
-      boolean ok;
-      switch (key) {
-        case "InvokedAfter":
-          ok = !command.requestedAt.isBefore(time(value));
-          break;
-        case "InvokedBefore":
-          ok = !command.requestedAt.isAfter(time(value));
-          break;
-        case "Status":
-          ok = value.equals(status) || value.equals(details);
-          break;
-        case "ExecutionStage":
-          boolean done =
-              command.completedCount() == command.targetCount() && command.targetsResolved;
-          ok = value.equals(done ? "Complete" : "Executing");
-          break;
-        default:
-          ok = value.equals(command.document.documentName);
-      }
+      boolean ok =
+          switch (key) {
+            case "InvokedAfter" -> !command.requestedAt.isBefore(time(value));
+            case "InvokedBefore" -> !command.requestedAt.isAfter(time(value));
+            case "Status" -> value.equals(status) || value.equals(details);
+            case "ExecutionStage" -> {
+              boolean done =
+                  command.completedCount() == command.targetCount() && command.targetsResolved();
+              yield value.equals(done ? "Complete" : "Executing");
+            }
+            default -> value.equals(command.document.documentName);
+          };
       if (!ok) {
         return false;
       }
@@ -79,10 +106,10 @@ final class CommandFilters {
   private static Instant time(String value) {
     try {
       return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException unused) {
       try {
         return Instant.parse(value);
-      } catch (DateTimeParseException e2) {
+      } catch (DateTimeParseException unused2) {
         throw AwsError.of(
             "ValidationException",
             "Filter value '" + value + "' is not an ISO-8601 time such as 2024-07-07T00:00:00Z.");

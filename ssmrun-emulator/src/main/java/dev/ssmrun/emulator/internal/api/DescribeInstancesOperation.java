@@ -34,6 +34,19 @@ final class DescribeInstancesOperation {
           "SourceTypes",
           "tag-key");
 
+  /** The values the enum-like filter keys accept. */
+  private static final java.util.Map<String, Set<String>> VALUES =
+      java.util.Map.of(
+          "PingStatus", Set.of("Online", "ConnectionLost", "Inactive"),
+          "PlatformTypes", Set.of("Windows", "Linux", "MacOS"),
+          "ResourceType", Set.of("ManagedInstance", "EC2Instance"),
+          "SourceTypes",
+              Set.of(
+                  "AWS::EC2::Instance",
+                  "AWS::IoT::Thing",
+                  "AWS::SSM::ManagedInstance",
+                  "Microsoft.Compute/virtualMachines"));
+
   private final Engine engine;
 
   DescribeInstancesOperation(Engine engine) {
@@ -88,6 +101,15 @@ final class DescribeInstancesOperation {
           "InvalidInstanceInformationFilterValue",
           "Filter " + key + " needs between 1 and 100 values.");
     }
+    Set<String> allowed = VALUES.get(key);
+    for (String value : values) {
+      if (allowed != null && !allowed.contains(value)) {
+        throw AwsError.filterValue("InvalidInstanceInformationFilterValue", key, value, allowed);
+      }
+    }
+    if (key.equals("InstanceIds")) {
+      SendCommandOperation.checkIds(values, "filters.member.values");
+    }
     return new Filter(key, values);
   }
 
@@ -96,26 +118,16 @@ final class DescribeInstancesOperation {
       String tag = i.tags.get(f.key().substring(4));
       return tag != null && f.values().contains(tag);
     }
-    switch (f.key()) {
-      case "InstanceIds":
-      case "SourceIds":
-        return f.values().contains(i.id);
-      case "PingStatus":
-        return f.values().contains(i.pingStatus());
-      case "PlatformTypes":
-        return f.values().contains(i.platform.wireName());
-      case "ResourceType":
-        return f.values().contains("EC2Instance");
-      case "SourceTypes":
-        return f.values().contains("AWS::EC2::Instance");
-      case "tag-key":
-        return f.values().stream().anyMatch(i.tags::containsKey);
-      case "AssociationStatus":
-        return f.values().contains("Success");
-      case "AgentVersion":
-        return f.values().contains(Shapes.AGENT_VERSION);
-      default:
-        return false;
-    }
+    return switch (f.key()) {
+      case "InstanceIds", "SourceIds" -> f.values().contains(i.id);
+      case "PingStatus" -> f.values().contains(i.pingStatus());
+      case "PlatformTypes" -> f.values().contains(i.platform.wireName());
+      case "ResourceType" -> f.values().contains("EC2Instance");
+      case "SourceTypes" -> f.values().contains("AWS::EC2::Instance");
+      case "tag-key" -> f.values().stream().anyMatch(i.tags::containsKey);
+      case "AssociationStatus" -> f.values().contains("Success");
+      case "AgentVersion" -> f.values().contains(Shapes.AGENT_VERSION);
+      default -> false;
+    };
   }
 }

@@ -52,7 +52,7 @@ final class InvocationOperations {
         for (Invocation inv : command.invocations.values()) {
           if (visible(inv, now)
               && (instanceId == null || inv.instance.id.equals(instanceId))
-              && filters.matches(command, inv.status, inv.details)) {
+              && filters.matches(command, inv.status(), inv.details())) {
             matching.add(inv);
           }
         }
@@ -80,8 +80,8 @@ final class InvocationOperations {
 
   static String instanceId(Req req, boolean required) {
     String id = required ? req.required("InstanceId", "instanceId") : req.string("InstanceId");
-    if (id != null && !SendCommandOperation.INSTANCE_ID.matcher(id).matches()) {
-      throw AwsError.of("InvalidInstanceId", "Instance id " + id + " is not valid.");
+    if (id != null) {
+      SendCommandOperation.checkId(id, "instanceId");
     }
     return id;
   }

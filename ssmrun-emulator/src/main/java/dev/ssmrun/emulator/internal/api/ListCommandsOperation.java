@@ -49,6 +49,7 @@ final class ListCommandsOperation {
       throw AwsError.validation(
           ids.toString(), "instanceIds", "Member must have length less than or equal to 50");
     }
+    SendCommandOperation.checkIds(ids, "instanceIds");
     if (new LinkedHashSet<>(ids).size() != ids.size()) {
       throw AwsError.bare("DuplicateInstanceId");
     }

@@ -53,7 +53,9 @@ final class SendCommandOperation {
     b.keyPrefix = optional(req, "OutputS3KeyPrefix", "outputS3KeyPrefix", 0, 500, null);
     b.document = document(documentName);
     b.documentVersion = documentVersion(req);
-    b.parameters = DocumentParameters.validate(req.stringListMap("Parameters"));
+    b.parameters =
+        DocumentParameters.validate(
+            ParameterReferences.resolve(engine.parameters, req.stringListMap("Parameters")));
     b.executionTimeoutSeconds = Integer.parseInt(b.parameters.get("executionTimeout").get(0));
     checkSize(documentName, b.parameters);
     b.request = req.body;
@@ -66,6 +68,7 @@ final class SendCommandOperation {
   private ObjectNode accept(CommandRecord command, List<String> ids, List<JsonNode> targets) {
     synchronized (engine.lock) {
       List<Instance> chosen = checkInstances(ids, command.document);
+      checkTargetIds(targets);
       Instant visibleAt = command.requestedAt.plus(engine.settings.visibilityDelay());
       chosen.forEach(i -> command.invocations.put(i.id, new Invocation(command, i, visibleAt)));
       engine.commands.put(command.commandId, command);
@@ -84,20 +87,33 @@ final class SendCommandOperation {
       throw AwsError.validation(
           ids.toString(), "instanceIds", "Member must have length less than or equal to 50");
     }
+    checkIds(ids, "instanceIds");
+    if (new LinkedHashSet<>(ids).size() != ids.size()) {
+      throw AwsError.bare("DuplicateInstanceId");
+    }
+    return ids;
+  }
+
+  /** Every id in a list must match the model's InstanceId pattern (ValidationException). */
+  static void checkIds(List<String> ids, String field) {
     for (String id : ids) {
       if (!INSTANCE_ID.matcher(id).matches()) {
         throw AwsError.validation(
             ids.toString(),
-            "instanceIds",
+            field,
             "Member must satisfy constraint: [Member must satisfy regular expression pattern: "
                 + INSTANCE_ID.pattern()
                 + "]");
       }
     }
-    if (new LinkedHashSet<>(ids).size() != ids.size()) {
-      throw AwsError.bare("DuplicateInstanceId");
+  }
+
+  /** A single id must match the model's InstanceId pattern (ValidationException). */
+  static void checkId(String id, String field) {
+    if (!INSTANCE_ID.matcher(id).matches()) {
+      throw AwsError.validation(
+          id, field, "Member must satisfy regular expression pattern: " + INSTANCE_ID.pattern());
     }
-    return ids;
   }
 
   private static String optional(
@@ -147,6 +163,28 @@ final class SendCommandOperation {
               + " bytes) exceeds the limit of "
               + engine.settings.maxDocumentSize()
               + " bytes. Stage large scripts in S3 instead.");
+    }
+  }
+
+  /**
+   * Ids in a Targets {@code InstanceIds} key must exist, as the service checks them when the
+   * command is sent; {@code *} stands for every instance. Call under the lock.
+   */
+  private void checkTargetIds(List<JsonNode> targets) {
+    List<String> unknown = new ArrayList<>();
+    for (JsonNode target : targets) {
+      if (TargetResolver.isInstanceIds(target)) {
+        for (String id : Req.strings(target, "Values")) {
+          if (!id.equals("*") && !engine.instances.containsKey(id)) {
+            unknown.add(id);
+          }
+        }
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw AwsError.of(
+          "InvalidInstanceId",
+          "Instances " + unknown + " not in a valid state for account 000000000000");
     }
   }
 

@@ -51,10 +51,15 @@ final class TargetResolver {
           "InvalidParameters",
           "A tag target takes at most 5 values; " + key + " has " + values.size() + ".");
     }
+    if (isInstanceIds(target)) {
+      List<String> ids = new java.util.ArrayList<>(values);
+      ids.remove("*");
+      SendCommandOperation.checkIds(ids, "targets.member.values");
+    }
     boolean known =
         key.startsWith("tag:")
             || key.equals("tag-key")
-            || key.toLowerCase(Locale.ROOT).equals("instanceids")
+            || isInstanceIds(target)
             || key.startsWith("resource-groups:");
     if (!known) {
       throw AwsError.of(
@@ -64,6 +69,11 @@ final class TargetResolver {
               + " is not supported; use tag:<key>, tag-key, InstanceIds or"
               + " resource-groups:Name.");
     }
+  }
+
+  /** True for a target of key {@code InstanceIds} (any case). */
+  static boolean isInstanceIds(JsonNode target) {
+    return target.path("Key").asText("").toLowerCase(Locale.ROOT).equals("instanceids");
   }
 
   /** Adds one invocation per matching instance; every target must match (AND). */
@@ -83,7 +93,7 @@ final class TargetResolver {
           command.invocations.put(instance.id, inv);
         }
       }
-      command.targetsResolved = true;
+      command.targetsResolved(true);
     }
   }
 

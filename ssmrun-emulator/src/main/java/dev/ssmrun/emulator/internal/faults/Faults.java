@@ -47,6 +47,26 @@ public final class Faults {
     return spec.latency(operation);
   }
 
+  /**
+   * A service quota: at most {@code rate} calls per second (bursts up to {@code rate}), whatever
+   * faults are configured. Thread-safe.
+   */
+  public static final class RateLimit {
+    private final TokenBucket bucket;
+    private final Clock clock;
+
+    /** A limit of {@code rate} calls per second on {@code clock}. */
+    public RateLimit(double rate, Clock clock) {
+      this.bucket = new TokenBucket(rate, clock.millis());
+      this.clock = clock;
+    }
+
+    /** True if this call fits in the quota (and uses it up), false if it must be throttled. */
+    public synchronized boolean tryAcquire() {
+      return bucket.take(clock.millis());
+    }
+  }
+
   /** A bucket of {@code rate} tokens refilled continuously at {@code rate} per second. */
   static final class TokenBucket {
     private final double rate;

@@ -102,7 +102,7 @@ final class SigV4Verifier {
     Instant signedAt;
     try {
       signedAt = AMZ_DATE.parse(amzDate, Instant::from);
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException unused) {
       throw AwsError.of("IncompleteSignatureException", "X-Amz-Date is not a valid date.");
     }
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
@@ -158,7 +158,10 @@ final class SigV4Verifier {
       return "";
     }
     TreeMap<String, List<String>> sorted = new TreeMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
@@ -222,8 +225,11 @@ final class SigV4Verifier {
         throw incomplete("Authorization header must use " + ALGORITHM + ".");
       }
       Map<String, String> parts = new TreeMap<>();
-      for (String part : header.substring(ALGORITHM.length() + 1).split(",")) {
+      for (String part : header.substring(ALGORITHM.length() + 1).split(",", -1)) {
         String trimmed = part.trim();
+        if (trimmed.isEmpty()) {
+          continue;
+        }
         int eq = trimmed.indexOf('=');
         if (eq < 0) {
           throw incomplete(

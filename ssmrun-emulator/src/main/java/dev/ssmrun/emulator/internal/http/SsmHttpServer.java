@@ -23,6 +23,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,28 +33,54 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** The SSM endpoint: AWS JSON 1.1 over HTTP on loopback, SigV4-checked, with faults. */
+/**
+ * The emulator's endpoint: AWS JSON 1.1 over HTTP on loopback for SSM ({@code AmazonSSM.*}) and
+ * CloudWatch Logs ({@code Logs_20140328.*}), SigV4-checked per service, with faults and quotas.
+ */
 public final class SsmHttpServer implements AutoCloseable {
-  private static final String TARGET_PREFIX = "AmazonSSM.";
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
+  /** One AWS service on the endpoint: its target prefix, signing name and operations. */
+  private record Service(
+      String targetPrefix,
+      String signingName,
+      SigV4Verifier verifier,
+      Map<String, Function<Req, ObjectNode>> operations,
+      Supplier<AwsError> fault) {}
+
   private final Engine engine;
   private final HttpServer server;
   private final ExecutorService threads;
-  private final SigV4Verifier verifier;
-  private final Map<String, Function<Req, ObjectNode>> operations;
+  private final List<Service> services;
+  private final Faults.RateLimit filterQuota;
 
   private SsmHttpServer(Engine engine, HttpServer server, ExecutorService threads) {
     this.engine = engine;
     this.server = server;
     this.threads = threads;
+    this.services =
+        List.of(
+            service(engine, "AmazonSSM.", "ssm", Operations.of(engine), AwsError::internal),
+            service(
+                engine, "Logs_20140328.", "logs", Operations.logs(engine), AwsError::unavailable));
+    this.filterQuota = new Faults.RateLimit(engine.settings.logs().filterRate(), engine.clock);
+  }
+
+  private static Service service(
+      Engine engine,
+      String prefix,
+      String signingName,
+      Map<String, Function<Req, ObjectNode>> operations,
+      Supplier<AwsError> fault) {
     Settings s = engine.settings;
-    this.verifier = new SigV4Verifier(s.accessKeyId(), s.secretAccessKey(), s.region(), "ssm");
-    this.operations = Operations.of(engine);
+    SigV4Verifier verifier =
+        new SigV4Verifier(s.accessKeyId(), s.secretAccessKey(), s.region(), signingName);
+    return new Service(prefix, signingName, verifier, operations, fault);
   }
 
   /** Starts serving on 127.0.0.1 at {@code port} (0 picks a free port). */
@@ -96,13 +124,25 @@ public final class SsmHttpServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readAllBytes();
       if (exchange.getRequestMethod().equals("GET")
           && exchange.getRequestURI().getPath().equals("/_emulator/state")) {
         send(exchange, 200, engine.snapshot().toJson().getBytes(StandardCharsets.UTF_8), null);
         return;
       }
-      serve(exchange, body);
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      Service service = serviceOf(target);
+      String operation =
+          target != null && target.startsWith(service.targetPrefix())
+              ? target.substring(service.targetPrefix().length())
+              : String.valueOf(target);
+      byte[] body = readBody(exchange, in);
+      if (body == null) {
+        AwsError tooLarge = tooLarge(exchange);
+        record(operation, tooLarge.code(), "");
+        sendError(exchange, tooLarge);
+        return;
+      }
+      serve(exchange, service, operation, body);
     } catch (RuntimeException e) {
       sendError(exchange, AwsError.internal());
     } finally {
@@ -110,17 +150,55 @@ public final class SsmHttpServer implements AutoCloseable {
     }
   }
 
-  private void serve(HttpExchange exchange, byte[] body) throws IOException {
-    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-    String operation =
-        target != null && target.startsWith(TARGET_PREFIX)
-            ? target.substring(TARGET_PREFIX.length())
-            : String.valueOf(target);
+  /** The service a target names; SSM answers targets that name none. */
+  private Service serviceOf(String target) {
+    for (Service service : services) {
+      if (target != null && target.startsWith(service.targetPrefix())) {
+        return service;
+      }
+    }
+    return services.get(0);
+  }
+
+  /**
+   * The body, or null if it is larger than the limit: a declared Content-Length over it is refused
+   * unread, and an undeclared length is read no further than one byte past it.
+   */
+  private byte[] readBody(HttpExchange exchange, InputStream in) throws IOException {
+    int limit = engine.settings.maxRequestSize();
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > limit) {
+          return null;
+        }
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    byte[] body = in.readNBytes(limit + 1);
+    return body.length > limit ? null : body;
+  }
+
+  private AwsError tooLarge(HttpExchange exchange) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    return AwsError.withStatus(
+        "RequestEntityTooLargeException",
+        "Request body"
+            + (declared == null ? "" : " of " + declared.trim() + " bytes")
+            + " exceeds the limit of "
+            + engine.settings.maxRequestSize()
+            + " bytes.",
+        413);
+  }
+
+  private void serve(HttpExchange exchange, Service service, String operation, byte[] body)
+      throws IOException {
     String text = new String(body, StandardCharsets.UTF_8);
     Faults.pause(engine.faults.latency(operation));
     ObjectNode response;
     try {
-      response = process(exchange, operation, body);
+      response = process(exchange, service, operation, body);
     } catch (AwsError e) {
       record(operation, e.code(), text);
       sendError(exchange, e);
@@ -134,27 +212,42 @@ public final class SsmHttpServer implements AutoCloseable {
     send(exchange, 200, Json.MAPPER.writeValueAsBytes(response), null);
   }
 
-  private ObjectNode process(HttpExchange exchange, String operation, byte[] body) {
-    Function<Req, ObjectNode> handler = operations.get(operation);
+  private ObjectNode process(
+      HttpExchange exchange, Service service, String operation, byte[] body) {
+    Function<Req, ObjectNode> handler = service.operations().get(operation);
     if (!exchange.getRequestMethod().equals("POST") || handler == null) {
       throw AwsError.of(
           "UnknownOperationException",
-          "Unknown operation " + operation + "; supported: " + operations.keySet());
+          "Unknown operation " + operation + "; supported: " + supported());
     }
-    verifier.verify(
-        "POST",
-        exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(),
-        lowerCaseHeaders(exchange),
-        body,
-        engine.clock.instant());
-    if (engine.faults.throttle(operation)) {
+    service
+        .verifier()
+        .verify(
+            "POST",
+            exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(),
+            lowerCaseHeaders(exchange),
+            body,
+            engine.clock.instant());
+    if (engine.faults.draw(FaultSpec.Kind.DENY, operation)) {
+      throw AwsError.accessDenied(
+          engine.settings.accessKeyId(), service.signingName() + ":" + operation);
+    }
+    if (engine.faults.throttle(operation)
+        || (operation.equals("FilterLogEvents") && !filterQuota.tryAcquire())) {
       throw AwsError.throttled();
     }
     if (engine.faults.draw(FaultSpec.Kind.ERROR, operation)) {
-      throw AwsError.internal();
+      throw service.fault().get();
     }
     return handler.apply(new Req(parse(body)));
+  }
+
+  private List<String> supported() {
+    List<String> all = new ArrayList<>();
+    services.forEach(s -> s.operations().keySet().forEach(op -> all.add(s.targetPrefix() + op)));
+    Collections.sort(all);
+    return all;
   }
 
   private static JsonNode parse(byte[] body) {
@@ -167,7 +260,7 @@ public final class SsmHttpServer implements AutoCloseable {
         throw AwsError.of("SerializationException", "The request body must be a JSON object.");
       }
       return node;
-    } catch (IOException e) {
+    } catch (IOException unused) {
       throw AwsError.of("SerializationException", "The request body is not valid JSON.");
     }
   }

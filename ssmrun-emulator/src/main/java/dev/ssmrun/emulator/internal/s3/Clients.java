@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -18,6 +19,16 @@ public final class Clients {
   /** An SSM client for {@code endpoint}, signing with the keys and region of {@code settings}. */
   public static SsmClient ssm(URI endpoint, Settings settings) {
     return SsmClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
+        .overrideConfiguration(Clients::zeroBackoff)
+        .build();
+  }
+
+  /** A CloudWatch Logs client for {@code endpoint}, signing as {@code settings} say. */
+  public static CloudWatchLogsClient logs(URI endpoint, Settings settings) {
+    return CloudWatchLogsClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))

@@ -1,0 +1,184 @@
+package dev.ssmrun.bench.cli;
+
+import dev.ssmrun.emulator.SsmEmulator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ssmrun run --endpoint-url URL -i ID -- true} end to end (the {@code ./ssmrun} launcher,
+ * so its JVM options and class-data-sharing archive) against the AWS CLI v2 chain {@code aws ssm
+ * send-command}, {@code aws ssm wait command-executed}, {@code aws ssm get-command-invocation},
+ * for the same instance of one emulator, alternating round by round. Goal: ssmrun's median wall
+ * time at least 3 times shorter.
+ *
+ * <p>Run with {@code ssmrun-bench/run cli [rounds]} (default 15 rounds after 2 warm-ups each).
+ */
+public final class CliBenchmark {
+  private static final double GOAL = 3.0;
+
+  private final Path launcher;
+  private final String aws;
+  private final SsmEmulator emulator;
+  private final String instanceId;
+
+  private CliBenchmark(Path launcher, String aws, SsmEmulator emulator) {
+    this.launcher = launcher;
+    this.aws = aws;
+    this.emulator = emulator;
+    this.instanceId = emulator.instanceIds().get(0);
+  }
+
+  /** Prints both medians, the ratio and whether the goal was met. */
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    Path launcher = Path.of("ssmrun").toAbsolutePath();
+    String aws = awsCliV2();
+    try (SsmEmulator emulator = SsmEmulator.builder().instances(1).start()) {
+      CliBenchmark bench = new CliBenchmark(launcher, aws, emulator);
+      List<Double> ssmrun = new ArrayList<>();
+      List<Double> awsCli = new ArrayList<>();
+      for (int round = -2; round < rounds; round++) {
+        double a = bench.ssmrunMillis();
+        double b = bench.awsChainMillis();
+        if (round >= 0) {
+          ssmrun.add(a);
+          awsCli.add(b);
+        }
+      }
+      double ssmrunMedian = median(ssmrun);
+      double awsMedian = median(awsCli);
+      double ratio = awsMedian / ssmrunMedian;
+      System.out.printf(
+          "ssmrun run --endpoint-url URL -i ID -- true:  median %.0f ms (min %.0f, max %.0f,"
+              + " %d rounds)%n",
+          ssmrunMedian, Collections.min(ssmrun), Collections.max(ssmrun), ssmrun.size());
+      System.out.printf(
+          "aws ssm send-command + wait command-executed + get-command-invocation:  median %.0f"
+              + " ms (min %.0f, max %.0f)%n",
+          awsMedian, Collections.min(awsCli), Collections.max(awsCli));
+      System.out.printf(
+          "ssmrun is %.2f times faster; goal >= %.1f: %s (%d cores)%n",
+          ratio,
+          GOAL,
+          ratio >= GOAL ? "met" : "NOT met",
+          Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  private double ssmrunMillis() throws Exception {
+    long start = System.nanoTime();
+    run(
+        List.of(
+            launcher.toString(),
+            "run",
+            "--endpoint-url",
+            emulator.endpoint().toString(),
+            "-i",
+            instanceId,
+            "--",
+            "true"));
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private double awsChainMillis() throws Exception {
+    List<String> base = List.of(aws, "--endpoint-url", emulator.endpoint().toString(), "ssm");
+    long start = System.nanoTime();
+    String commandId =
+        run(concat(
+                base,
+                "send-command",
+                "--instance-ids",
+                instanceId,
+                "--document-name",
+                "AWS-RunShellScript",
+                "--parameters",
+                "commands=true",
+                "--query",
+                "Command.CommandId",
+                "--output",
+                "text"))
+            .strip();
+    run(
+        concat(
+            base,
+            "wait",
+            "command-executed",
+            "--command-id",
+            commandId,
+            "--instance-id",
+            instanceId));
+    run(
+        concat(
+            base,
+            "get-command-invocation",
+            "--command-id",
+            commandId,
+            "--instance-id",
+            instanceId,
+            "--output",
+            "json"));
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  /** Runs {@code command} with the emulator's keys; returns its stdout; fails on non-zero exit. */
+  private String run(List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("AWS_"));
+    env.put("AWS_ACCESS_KEY_ID", emulator.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey());
+    env.put("AWS_REGION", emulator.region());
+    env.put("AWS_DEFAULT_REGION", emulator.region());
+    env.put("AWS_CONFIG_FILE", "/dev/null");
+    env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.put("AWS_PAGER", "");
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException(command.get(0) + " failed: " + String.join(" ", command));
+    }
+    return out;
+  }
+
+  /** The first {@code aws} whose version is 2.x (Debian's awscli package: /usr/bin/aws). */
+  private static String awsCliV2() throws Exception {
+    List<String> candidates = new ArrayList<>();
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
+      candidates.add(dir + "/aws");
+    }
+    candidates.add("/usr/bin/aws");
+    for (String candidate : candidates) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        Process p = new ProcessBuilder(candidate, "--version").redirectErrorStream(true).start();
+        String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor(30, TimeUnit.SECONDS) && version.startsWith("aws-cli/2.")) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("no AWS CLI v2 found: apt-get install -y awscli");
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static List<String> concat(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.ssmrun.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * Everything a command prints goes through here, so that the live status line (standard error, on
+ * a terminal only) is erased before any other text and drawn again after it. Thread-safe.
+ */
+final class CliOutput {
+  private static final String ERASE_LINE = "\r\033[K";
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean statusLine;
+  private final Style outStyle;
+  private final Style errStyle;
+  private String status;
+
+  /** {@code statusLine}: standard error is a terminal and the command wants a live line. */
+  CliOutput(PrintWriter out, PrintWriter err, boolean statusLine, Style outStyle, Style errStyle) {
+    this.out = out;
+    this.err = err;
+    this.statusLine = statusLine;
+    this.outStyle = outStyle;
+    this.errStyle = errStyle;
+  }
+
+  Style outStyle() {
+    return outStyle;
+  }
+
+  Style errStyle() {
+    return errStyle;
+  }
+
+  /** Writes {@code text} as is to standard output. */
+  synchronized void out(String text) {
+    eraseStatus();
+    out.print(text);
+    out.flush();
+    drawStatus();
+  }
+
+  /** Writes {@code text} as is to standard error. */
+  synchronized void err(String text) {
+    eraseStatus();
+    err.print(text);
+    err.flush();
+    drawStatus();
+  }
+
+  /** Writes one line to standard error. */
+  void errLine(String line) {
+    err(line + "\n");
+  }
+
+  /** Shows {@code line} as the live status line; ignored unless the status line is on. */
+  synchronized void status(String line) {
+    if (!statusLine) {
+      return;
+    }
+    eraseStatus();
+    status = line;
+    drawStatus();
+  }
+
+  /** Removes the status line for good (before the summary). */
+  synchronized void clearStatus() {
+    eraseStatus();
+    status = null;
+  }
+
+  private void eraseStatus() {
+    if (status != null) {
+      err.print(ERASE_LINE);
+      err.flush();
+    }
+  }
+
+  private void drawStatus() {
+    if (status != null) {
+      err.print(status);
+      err.flush();
+    }
+  }
+}

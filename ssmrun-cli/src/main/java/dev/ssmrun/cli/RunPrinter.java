@@ -1,0 +1,36 @@
+package dev.ssmrun.cli;
+
+import dev.ssmrun.InvocationResult;
+import dev.ssmrun.Progress;
+import java.time.Duration;
+import java.util.List;
+
+/** Prints a run as it goes, in one output format. Called from one thread at a time. */
+interface RunPrinter {
+  /** The commands were sent and are being watched. */
+  default void sent(List<String> commandIds) {}
+
+  /** One instance reached its outcome; called once per instance, as soon as it is known. */
+  void invocation(InvocationResult invocation);
+
+  /** Counts so far, at least every second while waiting. */
+  default void progress(Progress progress, Duration elapsed) {}
+
+  /** Something the user should know that does not fail the run (e.g. a stricter MaxErrors). */
+  default void warning(String warning) {}
+
+  /** The run is over. */
+  void finished(RunSummary summary);
+
+  /** The printer for {@code format}; {@code quiet} prints only the instances' output. */
+  static RunPrinter of(OutputFormat format, boolean quiet, CliOutput output) {
+    if (quiet) {
+      return new QuietRunPrinter(output);
+    }
+    return switch (format) {
+      case TEXT -> new TextRunPrinter(output);
+      case JSON -> new JsonRunPrinter(output);
+      case JSONL -> new JsonLinesRunPrinter(output);
+    };
+  }
+}
