@@ -94,7 +94,10 @@ public interface SsmRunner extends AutoCloseable {
   /**
    * Sends {@code request} (after its pre-flight check, if any) on the calling thread and returns
    * the command ids without watching them: nothing polls, nothing is cancelled, and closing the
-   * runner leaves them running. For "fire and forget"; {@link #attach} watches them later.
+   * runner leaves them running. For "fire and forget"; {@link #attach} watches them later. A
+   * staged payload (and output SSM writes under the staging location) stays in S3 in the run's
+   * folder, as the instances need it and nothing watches the run to its end: expire it with an S3
+   * lifecycle rule on the staging prefix.
    *
    * @throws PreflightException if the pre-flight check rejects the targets; nothing is sent.
    * @throws RunFailedException if sending fails; it names the commands already sent (cancelled).

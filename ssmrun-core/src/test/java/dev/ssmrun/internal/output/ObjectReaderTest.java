@@ -53,6 +53,24 @@ class ObjectReaderTest {
   }
 
   @Test
+  void read_defaults_firstGetOf64MibThenRangesOf16Mib() throws Exception {
+    int size = ObjectReader.FIRST + ObjectReader.PART + 1;
+    byte[] object = new byte[size];
+    new Random(5).nextBytes(object);
+    s3.createBucket("b");
+    s3.putObject("b", "big", object);
+    ByteArrayOutputStream sink = new ByteArrayOutputStream(size);
+
+    assertThat(new ObjectReader(s3, Runnable::run).read("b", "big", new Capture(10, sink)))
+        .isTrue();
+
+    assertThat(ObjectReader.FIRST).isEqualTo(64 << 20);
+    assertThat(ObjectReader.PART).isEqualTo(16 << 20);
+    assertThat(s3.calls("GetObject")).isEqualTo(3); // 64 MiB, 16 MiB, 1 byte
+    assertThat(sink.toByteArray()).isEqualTo(object);
+  }
+
+  @Test
   void read_smallEmptyOrMissing() throws Exception {
     s3.createBucket("b");
     s3.putObject("b", "small", new byte[] {1, 2, 3});

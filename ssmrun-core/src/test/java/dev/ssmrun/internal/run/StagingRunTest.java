@@ -98,6 +98,34 @@ class StagingRunTest {
   }
 
   @Test
+  void run_defaults_sseS3AndEightMibOfEachStreamInMemory() {
+    String nineMib = "n".repeat(9 << 20);
+    f.ssm.defaultBehavior = Behavior.ok(ofSeconds(1), nineMib);
+    List<Encryption> encryption = new ArrayList<>();
+    ProgressListener beforeCleanup =
+        new ProgressListener() {
+          @Override
+          public void onInvocationCompleted(InvocationResult invocation) {
+            f.s3.keys("staging").stream()
+                .filter(k -> k.contains("/script-") || k.contains("/setup-"))
+                .forEach(k -> encryption.add(f.s3.encryptionOf("staging", k)));
+          }
+        };
+
+    InvocationResult only =
+        f.runner(staged)
+            .run(request("yes").stage(true).build(), beforeCleanup)
+            .invocations()
+            .get(0);
+
+    assertThat(encryption).hasSize(2).containsOnly(Encryption.SSE_S3);
+    assertThat(only.stdoutBytes()).hasSize(EngineSettings.StagingSettings.DEFAULT_MAX_OUTPUT_BYTES);
+    assertThat(EngineSettings.StagingSettings.DEFAULT_MAX_OUTPUT_BYTES).isEqualTo(8 << 20);
+    assertThat(only.stdoutSize()).isEqualTo(9 << 20);
+    assertThat(only.stdoutTruncated()).isTrue();
+  }
+
+  @Test
   void run_stagedKeys_carryTheShaAndAreEncrypted() {
     List<String> keys = new ArrayList<>();
     List<Encryption> encryption = new ArrayList<>();
@@ -237,6 +265,16 @@ class StagingRunTest {
         .anyMatch(k -> k.contains("/script-"))
         .anyMatch(k -> k.contains("/setup-"))
         .anyMatch(k -> k.endsWith("/stdout"));
+  }
+
+  @Test
+  void send_stagedPayload_staysForTheInstancesToFetch() {
+    List<String> commandIds = f.runner(staged).send(request(BIG).build());
+
+    assertThat(commandIds).hasSize(1);
+    assertThat(f.s3.keys("staging"))
+        .hasSize(2)
+        .allMatch(k -> k.contains("/script-") || k.contains("/setup-"));
   }
 
   @Test

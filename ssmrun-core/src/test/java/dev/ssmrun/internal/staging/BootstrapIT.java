@@ -210,8 +210,8 @@ class BootstrapIT {
   }
 
   @Test
-  void killed_temporaryFolderRemovedAfterTermAndAfterKill() throws Exception {
-    for (String signal : List.of("TERM", "KILL")) {
+  void killed_temporaryFolderRemovedAfterHupIntTermAndKill() throws Exception {
+    for (String signal : List.of("HUP", "INT", "TERM", "KILL")) {
       Path started = tmp.resolve("started-" + signal);
       Staged staged = stage("touch '" + started + "'; sleep 30", Map.of(), List.of(), null);
       Process p = start(staged.bootstrap, tools("curl", "sha256sum", "touch"), true);
