@@ -2,11 +2,15 @@ package dev.ssmrun;
 
 import java.time.Duration;
 
-/** Durations as people write them: {@code 48h}, {@code 1m30s}, {@code 500ms}, never PT48H. */
-final class DurationText {
+/**
+ * Durations as people write them: {@code 48h}, {@code 1m30s}, {@code 500ms}, never PT48H; what
+ * ssmrun's messages use.
+ */
+public final class DurationText {
   private DurationText() {}
 
-  static String of(Duration d) {
+  /** {@code d} as text, e.g. {@code 1h10m}; whole days from 3 days up, e.g. {@code 7d}. */
+  public static String of(Duration d) {
     if (d.isNegative()) {
       return "-" + of(d.negated());
     }

@@ -1,13 +1,22 @@
 package dev.ssmrun;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What happened to a command on one instance: SSM's status, the exit code and the output. A
- * non-zero exit is a normal result, not an exception. This class is immutable and thread-safe.
+ * What happened to a command on one instance: SSM's status, the exit code, the output and the
+ * script's result. A non-zero exit is a normal result, not an exception. This class is immutable
+ * and thread-safe.
+ *
+ * <p><b>Bytes and text.</b> Output is kept as bytes: {@link #stdoutBytes()} is exactly what the
+ * script wrote when it was read from S3 (SSM's inline copy has already replaced bytes that are not
+ * UTF-8 with U+FFFD, so ssmrun reads such output from S3 when it can), and {@link #stdout()}
+ * decodes it as UTF-8. At most the runner's {@code maxOutputBytes} (8 MiB by default) of each
+ * stream are kept; the request's {@link OutputSink} receives the whole streams.
  */
 public final class InvocationResult {
   private final String commandId;
@@ -16,8 +25,10 @@ public final class InvocationResult {
   private final String status;
   private final String statusDetails;
   private final int exitCode;
-  private final String stdout;
-  private final String stderr;
+  private final byte[] stdout;
+  private final byte[] stderr;
+  private final long stdoutSize;
+  private final long stderrSize;
   private final boolean stdoutTruncated;
   private final boolean stderrTruncated;
   private final Instant startTime;
@@ -25,6 +36,7 @@ public final class InvocationResult {
   private final String stdoutUrl;
   private final String stderrUrl;
   private final Outcome outcome;
+  private final ScriptResult result;
 
   private InvocationResult(Builder b) {
     this.commandId = Objects.requireNonNull(b.commandId, "commandId == null");
@@ -35,6 +47,8 @@ public final class InvocationResult {
     this.exitCode = b.exitCode;
     this.stdout = b.stdout;
     this.stderr = b.stderr;
+    this.stdoutSize = Math.max(b.stdoutSize, b.stdout.length);
+    this.stderrSize = Math.max(b.stderrSize, b.stderr.length);
     this.stdoutTruncated = b.stdoutTruncated;
     this.stderrTruncated = b.stderrTruncated;
     this.startTime = b.startTime;
@@ -42,6 +56,7 @@ public final class InvocationResult {
     this.stdoutUrl = b.stdoutUrl;
     this.stderrUrl = b.stderrUrl;
     this.outcome = Objects.requireNonNull(b.outcome, "outcome == null");
+    this.result = b.result;
   }
 
   /** A new builder; mostly for the engine and for tests of code that consumes results. */
@@ -84,24 +99,93 @@ public final class InvocationResult {
     return exitCode;
   }
 
-  /** Standard output: SSM keeps the first 24,000 characters unless it was read from S3. */
+  /**
+   * Standard output decoded as UTF-8: SSM keeps the first 24,000 characters unless it was read
+   * from S3 (then up to the runner's {@code maxOutputBytes}).
+   */
   public String stdout() {
-    return stdout;
+    return new String(stdout, StandardCharsets.UTF_8);
   }
 
-  /** Standard error: SSM keeps the first 8,000 characters unless it was read from S3. */
+  /**
+   * Standard error decoded as UTF-8: SSM keeps the first 8,000 characters unless it was read from
+   * S3 (then up to the runner's {@code maxOutputBytes}).
+   */
   public String stderr() {
-    return stderr;
+    return new String(stderr, StandardCharsets.UTF_8);
   }
 
-  /** True if {@link #stdout()} is cut short; the full text is at {@link #stdoutUrl()} if set. */
+  /** Standard output as bytes (a copy): exactly what the script wrote when read from S3. */
+  public byte[] stdoutBytes() {
+    return stdout.clone();
+  }
+
+  /** Standard error as bytes (a copy): exactly what the script wrote when read from S3. */
+  public byte[] stderrBytes() {
+    return stderr.clone();
+  }
+
+  /**
+   * The whole standard output's size in bytes, when it was read from S3; otherwise the size of
+   * what is held.
+   */
+  public long stdoutSize() {
+    return stdoutSize;
+  }
+
+  /** As {@link #stdoutSize()}, for standard error. */
+  public long stderrSize() {
+    return stderrSize;
+  }
+
+  /**
+   * True if {@link #stdout()} is cut short: by SSM (the whole output is at {@link #stdoutUrl()}
+   * if set, and ssmrun reads it from there when it can) or by the runner's {@code
+   * maxOutputBytes} (the request's {@link OutputSink} has all of it).
+   */
   public boolean stdoutTruncated() {
     return stdoutTruncated;
   }
 
-  /** True if {@link #stderr()} is cut short; the full text is at {@link #stderrUrl()} if set. */
+  /** As {@link #stdoutTruncated()}, for standard error. */
   public boolean stderrTruncated() {
     return stderrTruncated;
+  }
+
+  /**
+   * What the script returned: the file it wrote at {@code $SSMRUN_RESULT} when the run collects
+   * results ({@link ScriptResult.Source#FILE}); else the last non-empty line of its whole standard
+   * output ({@link ScriptResult.Source#LAST_STDOUT_LINE}), when that line is known (not cut off
+   * by a truncation that S3 could not repair). Empty if neither.
+   */
+  public Optional<ScriptResult> result() {
+    if (result != null) {
+      return Optional.of(result);
+    }
+    return stdoutTruncated ? Optional.empty() : lastLine(stdout);
+  }
+
+  /** The last non-empty (not blank) line of {@code bytes}, without its line end. */
+  static Optional<ScriptResult> lastLine(byte[] bytes) {
+    int end = bytes.length;
+    while (end > 0) {
+      int start = end;
+      while (start > 0 && bytes[start - 1] != '\n') {
+        start--;
+      }
+      byte[] line = Arrays.copyOfRange(bytes, start, end);
+      if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+        int length = line.length;
+        if (length > 0 && line[length - 1] == '\r') {
+          length--;
+        }
+        byte[] text = Arrays.copyOf(line, length);
+        return Optional.of(
+            ScriptResult.of(text, text.length, ScriptResult.Source.LAST_STDOUT_LINE));
+      }
+      end = start - 1;
+    }
+    return Optional.empty();
   }
 
   /** When the script started on the instance, if it did. */
@@ -153,15 +237,18 @@ public final class InvocationResult {
         && status.equals(r.status)
         && statusDetails.equals(r.statusDetails)
         && exitCode == r.exitCode
-        && stdout.equals(r.stdout)
-        && stderr.equals(r.stderr)
+        && Arrays.equals(stdout, r.stdout)
+        && Arrays.equals(stderr, r.stderr)
+        && stdoutSize == r.stdoutSize
+        && stderrSize == r.stderrSize
         && stdoutTruncated == r.stdoutTruncated
         && stderrTruncated == r.stderrTruncated
         && Objects.equals(startTime, r.startTime)
         && Objects.equals(endTime, r.endTime)
         && Objects.equals(stdoutUrl, r.stdoutUrl)
         && Objects.equals(stderrUrl, r.stderrUrl)
-        && outcome == r.outcome;
+        && outcome == r.outcome
+        && Objects.equals(result, r.result);
   }
 
   @Override
@@ -173,15 +260,18 @@ public final class InvocationResult {
         status,
         statusDetails,
         exitCode,
-        stdout,
-        stderr,
+        Arrays.hashCode(stdout),
+        Arrays.hashCode(stderr),
+        stdoutSize,
+        stderrSize,
         stdoutTruncated,
         stderrTruncated,
         startTime,
         endTime,
         stdoutUrl,
         stderrUrl,
-        outcome);
+        outcome,
+        result);
   }
 
   /** Ids, status and sizes only: output may hold secrets, so it is never printed. */
@@ -199,10 +289,11 @@ public final class InvocationResult {
         + exitCode
         + ", outcome="
         + outcome
-        + ", stdoutLength="
-        + stdout.length()
-        + ", stderrLength="
-        + stderr.length()
+        + ", stdoutBytes="
+        + stdoutSize
+        + ", stderrBytes="
+        + stderrSize
+        + (result == null ? "" : ", result=" + result)
         + "}";
   }
 
@@ -214,8 +305,10 @@ public final class InvocationResult {
     private String status = "Pending";
     private String statusDetails = "";
     private int exitCode = -1;
-    private String stdout = "";
-    private String stderr = "";
+    private byte[] stdout = new byte[0];
+    private byte[] stderr = new byte[0];
+    private long stdoutSize;
+    private long stderrSize;
     private boolean stdoutTruncated;
     private boolean stderrTruncated;
     private Instant startTime;
@@ -223,6 +316,7 @@ public final class InvocationResult {
     private String stdoutUrl;
     private String stderrUrl;
     private Outcome outcome;
+    private ScriptResult result;
 
     private Builder() {}
 
@@ -235,6 +329,8 @@ public final class InvocationResult {
       exitCode = r.exitCode;
       stdout = r.stdout;
       stderr = r.stderr;
+      stdoutSize = r.stdoutSize;
+      stderrSize = r.stderrSize;
       stdoutTruncated = r.stdoutTruncated;
       stderrTruncated = r.stderrTruncated;
       startTime = r.startTime;
@@ -242,6 +338,7 @@ public final class InvocationResult {
       stdoutUrl = r.stdoutUrl;
       stderrUrl = r.stderrUrl;
       outcome = r.outcome;
+      result = r.result;
     }
 
     /** Sets the command id. */
@@ -280,15 +377,45 @@ public final class InvocationResult {
       return this;
     }
 
-    /** Sets standard output. */
+    /** Sets standard output as text (held as UTF-8), e.g. SSM's inline copy. */
     public Builder stdout(String stdout) {
-      this.stdout = Objects.requireNonNull(stdout, "stdout == null");
+      return stdoutBytes(
+          Objects.requireNonNull(stdout, "stdout == null").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sets standard error as text (held as UTF-8), e.g. SSM's inline copy. */
+    public Builder stderr(String stderr) {
+      return stderrBytes(
+          Objects.requireNonNull(stderr, "stderr == null").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sets standard output as bytes (copied), e.g. as read from S3. */
+    public Builder stdoutBytes(byte[] stdout) {
+      this.stdout = Objects.requireNonNull(stdout, "stdout == null").clone();
       return this;
     }
 
-    /** Sets standard error. */
-    public Builder stderr(String stderr) {
-      this.stderr = Objects.requireNonNull(stderr, "stderr == null");
+    /** Sets standard error as bytes (copied), e.g. as read from S3. */
+    public Builder stderrBytes(byte[] stderr) {
+      this.stderr = Objects.requireNonNull(stderr, "stderr == null").clone();
+      return this;
+    }
+
+    /** Sets the whole standard output's size in bytes; at least what is held. */
+    public Builder stdoutSize(long size) {
+      this.stdoutSize = size;
+      return this;
+    }
+
+    /** Sets the whole standard error's size in bytes; at least what is held. */
+    public Builder stderrSize(long size) {
+      this.stderrSize = size;
+      return this;
+    }
+
+    /** Sets the script's result (null: none; {@link InvocationResult#result()} falls back). */
+    public Builder result(ScriptResult result) {
+      this.result = result;
       return this;
     }
 

@@ -5,15 +5,18 @@ import java.util.Optional;
 
 /**
  * Where SSM puts a run's output besides its inline copy (24,000 characters of stdout, 8,000 of
- * stderr): an S3 bucket, from which ssmrun reads truncated output back whole, and CloudWatch
- * Logs. Part of a {@link RunRequest}, set through its builder. This class is immutable and
- * thread-safe.
+ * stderr), and how ssmrun reads it back: an S3 bucket (or, when unset, the staging location's run
+ * folder), from which ssmrun reads whole output when SSM truncated it (or always, when asked), an
+ * {@link OutputSink} for the whole streams, and CloudWatch Logs. Part of a {@link RunRequest}, set
+ * through its builder. This class is immutable and thread-safe.
  */
 public final class OutputOptions {
   private final String s3Bucket;
   private final String s3Prefix;
   private final boolean cloudWatch;
   private final String cloudWatchLogGroup;
+  private final boolean alwaysFromS3;
+  private final OutputSink sink;
   private final boolean follow;
 
   OutputOptions(
@@ -21,11 +24,15 @@ public final class OutputOptions {
       String s3Prefix,
       boolean cloudWatch,
       String cloudWatchLogGroup,
+      boolean alwaysFromS3,
+      OutputSink sink,
       boolean follow) {
     this.s3Bucket = s3Bucket;
     this.s3Prefix = Objects.requireNonNull(s3Prefix, "s3Prefix == null");
     this.cloudWatch = cloudWatch || follow;
     this.cloudWatchLogGroup = cloudWatchLogGroup;
+    this.alwaysFromS3 = alwaysFromS3;
+    this.sink = sink;
     this.follow = follow;
   }
 
@@ -54,6 +61,19 @@ public final class OutputOptions {
     return Optional.ofNullable(cloudWatchLogGroup);
   }
 
+  /**
+   * True if stdout and stderr are always read from S3, byte for byte, not only when SSM truncated
+   * them (or replaced bytes that are not UTF-8). Default false.
+   */
+  public boolean alwaysFromS3() {
+    return alwaysFromS3;
+  }
+
+  /** Where the whole streams of each instance are written, if set. */
+  public Optional<OutputSink> sink() {
+    return Optional.ofNullable(sink);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof OutputOptions other
@@ -61,12 +81,15 @@ public final class OutputOptions {
         && s3Prefix.equals(other.s3Prefix)
         && cloudWatch == other.cloudWatch
         && Objects.equals(cloudWatchLogGroup, other.cloudWatchLogGroup)
+        && alwaysFromS3 == other.alwaysFromS3
+        && Objects.equals(sink, other.sink)
         && follow == other.follow;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(s3Bucket, s3Prefix, cloudWatch, cloudWatchLogGroup, follow);
+    return Objects.hash(
+        s3Bucket, s3Prefix, cloudWatch, cloudWatchLogGroup, alwaysFromS3, sink, follow);
   }
 
   @Override
@@ -79,6 +102,10 @@ public final class OutputOptions {
         + cloudWatch
         + ", logGroup="
         + cloudWatchLogGroup
+        + ", alwaysFromS3="
+        + alwaysFromS3
+        + ", sink="
+        + (sink != null)
         + ", follow="
         + follow
         + "}";

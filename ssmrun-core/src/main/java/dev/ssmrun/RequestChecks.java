@@ -1,6 +1,5 @@
 package dev.ssmrun;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.regex.Pattern;
 /** The validation rules of {@link RunRequest.Builder}: each failure says what to do. */
 final class RequestChecks {
   static final int MAX_COMMENT = 80;
-  private static final int MAX_SCRIPT_BYTES = 60_000;
   private static final Pattern INSTANCE_ID = Pattern.compile("i-(\\w{8}|\\w{17})|mi-\\w{17}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TARGET_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]{1,163}");
@@ -158,22 +156,6 @@ final class RequestChecks {
     if (dir.isEmpty() || dir.length() > 4096 || dir.indexOf('\0') >= 0) {
       throw new InvalidRequestException(
           "workingDirectory", "must be 1 to 4096 characters without NUL, e.g. /tmp");
-    }
-  }
-
-  /** Until scripts can be staged through S3, what SSM cannot take inline is refused. */
-  static void scriptSize(String script, Map<String, String> environment) {
-    int bytes = script.getBytes(StandardCharsets.UTF_8).length;
-    for (Map.Entry<String, String> e : environment.entrySet()) {
-      bytes += e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length + 16;
-    }
-    if (bytes > MAX_SCRIPT_BYTES) {
-      throw new InvalidRequestException(
-          "script",
-          "and environment take "
-              + bytes
-              + " bytes; SSM accepts about 64 KB: copy large files to the instance (e.g. via S3)"
-              + " and run them");
     }
   }
 

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to run and where: a {@link Payload} (script or argv, environment, document), its {@link
- * Targets}, {@link Timeouts} and {@link OutputOptions}, and how the fleet rolls out (SSM's
- * MaxConcurrency and MaxErrors, the failure policy, fail-fast, pre-flight). This class is immutable
- * and thread-safe; create it with {@link #builder()}.
+ * What to run and where: a {@link Payload} (script or argv, arguments, environment, document),
+ * its {@link Targets}, {@link Timeouts}, {@link OutputOptions} and {@link StagingOptions}, and how
+ * the fleet rolls out (SSM's MaxConcurrency and MaxErrors, the failure policy, fail-fast,
+ * pre-flight). This class is immutable and thread-safe; create it with {@link #builder()}.
  *
  * <pre>{@code
  * RunRequest request = RunRequest.builder()
@@ -34,15 +34,24 @@ import java.util.Set;
  * <p><b>MaxErrors follows the failure policy</b> unless set: SSM's default of 0 would stop the
  * rollout at the first failure even where the policy allows more. See {@link Builder#maxErrors}.
  *
- * <p>Environment values and command arguments are quoted for the shell, so any character is safe.
- * They are part of the command's parameters, which SSM keeps in its command history: do not pass
- * secrets this way.
+ * <p>Environment values and arguments are quoted for the shell, so any character is safe. Without
+ * staging they are part of the command's parameters, which SSM keeps in its command history (any
+ * caller of ListCommands can read them): pass secrets with {@link Builder#putSecretEnvironment},
+ * which travel only inside the staged, encrypted payload. With a staging location (on the request
+ * or the runner), plain environment values are staged too.
+ *
+ * <p><b>Large scripts.</b> A payload whose SendCommand would pass the runner's staging threshold
+ * (48 KiB by default) is uploaded to the staging location and SSM runs a short bootstrap that
+ * downloads it through a presigned URL, checks its SHA-256 and runs it; see {@link
+ * StagingOptions}. Without a staging location such a run fails with a {@link StagingException}
+ * before anything is sent.
  */
 public final class RunRequest {
   private final Payload payload;
   private final Targets targets;
   private final Timeouts timeouts;
   private final OutputOptions output;
+  private final StagingOptions staging;
   private final String comment;
   private final String maxConcurrency;
   private final String maxErrors;
@@ -54,11 +63,27 @@ public final class RunRequest {
   private RunRequest(Builder b) {
     payload =
         new Payload(
-            b.script, b.command, b.environment, b.workingDirectory, b.strictMode, b.document);
+            b.script,
+            b.command,
+            b.arguments,
+            b.environment,
+            b.secretEnvironment,
+            b.workingDirectory,
+            b.strictMode,
+            b.document);
     targets = new Targets(List.copyOf(b.instanceIds), b.targets);
     timeouts = new Timeouts(b.executionTimeout, b.deliveryTimeout, b.waitTimeout);
     output =
-        new OutputOptions(b.outputS3Bucket, b.outputS3Prefix, b.cloudWatch, b.logGroup, b.follow);
+        new OutputOptions(
+            b.outputS3Bucket,
+            b.outputS3Prefix,
+            b.cloudWatch,
+            b.logGroup,
+            b.outputFromS3,
+            b.outputSink,
+            b.follow);
+    staging =
+        new StagingOptions(b.stagingLocation, b.stage, b.keepStaged, b.input, b.collectResults);
     comment = b.comment;
     maxConcurrency = b.maxConcurrency;
     maxErrors = b.maxErrors;
@@ -78,7 +103,10 @@ public final class RunRequest {
     return new Builder(this);
   }
 
-  /** What runs: script or command, environment, working directory, strict mode, document. */
+  /**
+   * What runs: script or command, arguments, environment, working directory, strict mode,
+   * document.
+   */
   public Payload payload() {
     return payload;
   }
@@ -93,9 +121,14 @@ public final class RunRequest {
     return timeouts;
   }
 
-  /** S3 and CloudWatch output settings. */
+  /** S3 and CloudWatch output settings, and where whole output streams go. */
   public OutputOptions output() {
     return output;
+  }
+
+  /** The staging location, forced staging, kept objects, input and results. */
+  public StagingOptions staging() {
+    return staging;
   }
 
   /** The user's part of the SSM comment (ssmrun appends its own token). */
@@ -149,6 +182,8 @@ public final class RunRequest {
         + targets
         + ", "
         + timeouts
+        + ", "
+        + staging
         + ", policy="
         + failurePolicy
         + "}";
@@ -170,6 +205,7 @@ public final class RunRequest {
         targets,
         timeouts,
         output,
+        staging,
         comment,
         maxConcurrency,
         maxErrors,
@@ -185,7 +221,9 @@ public final class RunRequest {
     private final List<String> command = new ArrayList<>();
     private final Set<String> instanceIds = new LinkedHashSet<>();
     private final Map<String, List<String>> targets = new LinkedHashMap<>();
+    private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, String> secretEnvironment = new LinkedHashMap<>();
     private String workingDirectory;
     private Duration executionTimeout = Timeouts.DEFAULT_EXECUTION;
     private Duration deliveryTimeout = Timeouts.DEFAULT_DELIVERY;
@@ -197,6 +235,13 @@ public final class RunRequest {
     private String outputS3Prefix = "";
     private boolean cloudWatch;
     private String logGroup;
+    private boolean outputFromS3;
+    private OutputSink outputSink;
+    private StagingLocation stagingLocation;
+    private boolean stage;
+    private boolean keepStaged;
+    private ScriptInput input;
+    private boolean collectResults;
     private boolean follow;
     private FailurePolicy failurePolicy = FailurePolicy.none();
     private boolean failFast;
@@ -210,7 +255,9 @@ public final class RunRequest {
     private Builder(RunRequest r) {
       script = r.payload.script().orElse(null);
       command.addAll(r.payload.command());
+      arguments.addAll(r.payload.arguments());
       environment.putAll(r.payload.environment());
+      secretEnvironment.putAll(r.payload.secretEnvironment());
       workingDirectory = r.payload.workingDirectory().orElse(null);
       strictMode = r.payload.strictMode();
       document = r.payload.document();
@@ -223,6 +270,13 @@ public final class RunRequest {
       outputS3Prefix = r.output.s3Prefix();
       cloudWatch = r.output.cloudWatch();
       logGroup = r.output.cloudWatchLogGroup().orElse(null);
+      outputFromS3 = r.output.alwaysFromS3();
+      outputSink = r.output.sink().orElse(null);
+      stagingLocation = r.staging.location().orElse(null);
+      stage = r.staging.forced();
+      keepStaged = r.staging.keepObjects();
+      input = r.staging.input().orElse(null);
+      collectResults = r.staging.collectResultsSetting();
       follow = r.output.follow();
       comment = r.comment;
       maxConcurrency = r.maxConcurrency;
@@ -265,6 +319,24 @@ public final class RunRequest {
     }
 
     /**
+     * The script's arguments, e.g. {@code arguments("deploy", "my app")}: {@code $1}, {@code $2}
+     * in a shell script, {@code sys.argv[1:]} in Python. Each is quoted, so it arrives unchanged;
+     * with a command, put them in its argv instead. Replaces earlier arguments.
+     */
+    public Builder arguments(String... arguments) {
+      return arguments(List.of(arguments));
+    }
+
+    /** Same as {@link #arguments(String...)}. */
+    public Builder arguments(List<String> arguments) {
+      Objects.requireNonNull(arguments, "arguments == null");
+      arguments.forEach(a -> Objects.requireNonNull(a, "argument == null"));
+      this.arguments.clear();
+      this.arguments.addAll(arguments);
+      return this;
+    }
+
+    /**
      * Adds an instance id, e.g. {@code i-0123456789abcdef0}. Any number is fine: more than 50 are
      * sent as several commands and merged into one result.
      *
@@ -295,7 +367,9 @@ public final class RunRequest {
     }
 
     /**
-     * Exports {@code name=value} before the script. The value is quoted, so any text is safe.
+     * Sets the environment variable {@code name} for the script. The value is quoted, so any text
+     * is safe. Without staging it is part of the command's parameters, kept in SSM's command
+     * history: use {@link #putSecretEnvironment} for secrets.
      *
      * @throws InvalidRequestException if {@code name} is not a valid variable name.
      */
@@ -303,7 +377,25 @@ public final class RunRequest {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
       RequestChecks.envName(name);
+      secretEnvironment.remove(name);
       environment.put(name, value);
+      return this;
+    }
+
+    /**
+     * Sets the environment variable {@code name} for the script, travelling only inside the
+     * staged, encrypted payload (deleted after the run), never in the command's parameters. A run
+     * with secret environment needs a staging location; without one it fails with a {@link
+     * StagingException} before anything is sent.
+     *
+     * @throws InvalidRequestException if {@code name} is not a valid variable name.
+     */
+    public Builder putSecretEnvironment(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      RequestChecks.envName(name);
+      environment.remove(name);
+      secretEnvironment.put(name, value);
       return this;
     }
 
@@ -400,6 +492,72 @@ public final class RunRequest {
       return this;
     }
 
+    /**
+     * If true, stdout and stderr are always read whole from S3 (the output bucket, else the
+     * staging location), byte for byte, not only when SSM truncated them or replaced bytes that
+     * are not UTF-8. Default false.
+     */
+    public Builder outputFromS3(boolean always) {
+      this.outputFromS3 = always;
+      return this;
+    }
+
+    /**
+     * Writes each instance's whole stdout, stderr and result to {@code sink}, streamed, never held
+     * in memory; see {@link OutputSink#files} and {@link OutputSink#resultFiles}.
+     */
+    public Builder outputSink(OutputSink sink) {
+      this.outputSink = Objects.requireNonNull(sink, "sink == null");
+      return this;
+    }
+
+    /**
+     * Where this run stages its payload, input, results and (unless {@link #outputS3} is set)
+     * output; overrides the runner's {@link SsmRunner.Builder#staging}.
+     */
+    public Builder staging(StagingLocation location) {
+      this.stagingLocation = Objects.requireNonNull(location, "location == null");
+      return this;
+    }
+
+    /**
+     * If true, the payload is staged in S3 even when it would fit in the SendCommand. Default
+     * false (staged only when needed; see {@link StagingOptions}).
+     */
+    public Builder stage(boolean always) {
+      this.stage = always;
+      return this;
+    }
+
+    /**
+     * If true, the run's objects (payload, input, results, output) stay in S3 after the run, under
+     * {@code <prefix><run id>/}. Default false: deleted when the run ends, however it ends.
+     */
+    public Builder keepStagedObjects(boolean keep) {
+      this.keepStaged = keep;
+      return this;
+    }
+
+    /**
+     * Stages {@code input} for the script, found at the path in {@code $SSMRUN_INPUT} on each
+     * instance, and collects results ({@link #collectResults}). Needs a staging location.
+     */
+    public Builder input(ScriptInput input) {
+      this.input = Objects.requireNonNull(input, "input == null");
+      return this;
+    }
+
+    /**
+     * If true, each instance uploads the file its script writes at the path in {@code
+     * $SSMRUN_RESULT} through a presigned URL (the instance needs no S3 permission), and {@link
+     * InvocationResult#result()} holds it. Needs a staging location. Default false, unless an
+     * {@link #input} is set.
+     */
+    public Builder collectResults(boolean collect) {
+      this.collectResults = collect;
+      return this;
+    }
+
     /** Has SSM send the output to CloudWatch Logs, in SSM's default log group. */
     public Builder cloudWatchOutput(boolean enabled) {
       this.cloudWatch = enabled;
@@ -481,8 +639,8 @@ public final class RunRequest {
     /**
      * Builds the request.
      *
-     * @throws IllegalStateException if there is no script or command, or no targets.
-     * @throws InvalidRequestException if the script is too large for SSM.
+     * @throws IllegalStateException if there is no script or command, no targets, or arguments
+     *     with a command.
      */
     public RunRequest build() {
       if (script == null && command.isEmpty()) {
@@ -493,8 +651,11 @@ public final class RunRequest {
       if (script != null && script.isBlank()) {
         throw new IllegalStateException("the script is empty: give the commands to run");
       }
+      if (script == null && !arguments.isEmpty()) {
+        throw new IllegalStateException(
+            "arguments go with a script; with command(...), put them in its argv");
+      }
       RequestChecks.targets(List.copyOf(instanceIds), targets);
-      RequestChecks.scriptSize(script == null ? String.join(" ", command) : script, environment);
       return new RunRequest(this);
     }
 

@@ -42,6 +42,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * token for up to {@link Builder#sendLookupWindow} (20 s by default, with backoff) and sends again
  * only if it is not found by then. A command that SSM accepted but shows only after that window
  * could run twice: set a longer window where ListCommands lags more.
+ *
+ * <p><b>Through S3.</b> With a {@link Builder#staging staging location}, payloads too large for a
+ * SendCommand (and secret environment, input and results) are staged in S3 and instances fetch
+ * them through presigned URLs (they need no S3 permission); SSM's output goes there too, so that
+ * output truncated by SSM is read back whole. Each run deletes its objects when it ends.
  */
 public interface SsmRunner extends AutoCloseable {
   /** A builder; at least {@link Builder#ssmClient} is usually set. */
@@ -89,7 +94,10 @@ public interface SsmRunner extends AutoCloseable {
   /**
    * Sends {@code request} (after its pre-flight check, if any) on the calling thread and returns
    * the command ids without watching them: nothing polls, nothing is cancelled, and closing the
-   * runner leaves them running. For "fire and forget"; {@link #attach} watches them later.
+   * runner leaves them running. For "fire and forget"; {@link #attach} watches them later. A
+   * staged payload (and output SSM writes under the staging location) stays in S3 in the run's
+   * folder, as the instances need it and nothing watches the run to its end: expire it with an S3
+   * lifecycle rule on the staging prefix.
    *
    * @throws PreflightException if the pre-flight check rejects the targets; nothing is sent.
    * @throws RunFailedException if sending fails; it names the commands already sent (cancelled).
@@ -174,8 +182,9 @@ public interface SsmRunner extends AutoCloseable {
     }
 
     /**
-     * The S3 client that reads full output SSM truncated, from the output bucket; if unset, one is
-     * created from the default chains when first needed (and closed with the runner).
+     * The S3 client that stages payloads and reads whole output and results; it also signs the
+     * presigned URLs instances use. If unset, one is created when first needed, in the SSM
+     * client's region with its credentials (and closed with the runner).
      */
     public Builder s3Client(S3Client s3Client) {
       this.s3Client = Objects.requireNonNull(s3Client, "s3Client == null");
@@ -250,6 +259,39 @@ public interface SsmRunner extends AutoCloseable {
      */
     public Builder cancelGrace(Duration grace) {
       this.settings = settings.withCancelGrace(grace);
+      return this;
+    }
+
+    /**
+     * The staging location for runs that set none: where large payloads, secret environment,
+     * input, results and (without an output bucket) output go. Default: none, so such runs fail
+     * with {@link StagingException} before sending; output then comes from an output bucket only.
+     */
+    public Builder staging(StagingLocation location) {
+      this.settings = settings.withStaging(location);
+      return this;
+    }
+
+    /**
+     * Payloads whose rendered SendCommand parameters (script, arguments, environment, as JSON)
+     * pass {@code bytes} are staged. Default 48 KiB (49,152 bytes); SSM refuses about 64 KB of
+     * document and parameters.
+     *
+     * @throws IllegalArgumentException unless {@code 1024 <= bytes <= 60,000}.
+     */
+    public Builder stagingThreshold(int bytes) {
+      this.settings = settings.withStagingThreshold(bytes);
+      return this;
+    }
+
+    /**
+     * How many bytes of each instance's stdout, stderr and result a {@link CommandResult} keeps in
+     * memory; the request's {@link OutputSink} gets the whole streams. Default 8 MiB.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is below 24,000.
+     */
+    public Builder maxOutputBytes(int bytes) {
+      this.settings = settings.withMaxOutputBytes(bytes);
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ssmrun.emulator.InstanceSpec;
+import dev.ssmrun.emulator.Isolation;
 import dev.ssmrun.emulator.Platform;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ class LifecycleIT {
             .instances(3)
             .visibilityDelay(Duration.ofMillis(50))
             .timeoutUnit(Duration.ofMillis(20))
+            // The scripts leave their pid in the instance's folder, as the host sees it.
+            .isolation(Isolation.SHARED_HOST)
             .start();
     runner = Emulators.runner(emu);
     ids = emu.instanceIds();

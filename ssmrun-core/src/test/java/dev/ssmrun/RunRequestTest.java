@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -130,11 +131,69 @@ class RunRequestTest {
   }
 
   @Test
-  void build_scriptTooLarge_rejected() {
+  void build_largeScript_acceptedForStagingAtRunTime() {
+    RunRequest request = RunRequest.builder().addInstanceId(ID).script("x".repeat(70_000)).build();
+
+    assertThat(request.payload().script()).hasValueSatisfying(s -> assertThat(s).hasSize(70_000));
+  }
+
+  @Test
+  void build_argumentsWithCommand_refused() {
     assertThatThrownBy(
-            () -> RunRequest.builder().addInstanceId(ID).script("x".repeat(70_000)).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("64 KB");
+            () -> RunRequest.builder().addInstanceId(ID).command("ls").arguments("-l").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("put them in its argv");
+  }
+
+  @Test
+  void environment_plainAndSecretOfOneName_lastOneWins() {
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId(ID)
+            .script("env")
+            .putEnvironment("A", "1")
+            .putSecretEnvironment("A", "2")
+            .putSecretEnvironment("B", "3")
+            .putEnvironment("B", "4")
+            .build();
+
+    assertThat(request.payload().environment()).containsExactly(Map.entry("B", "4"));
+    assertThat(request.payload().secretEnvironment()).containsExactly(Map.entry("A", "2"));
+    assertThat(request.toString()).doesNotContain("2").doesNotContain("4");
+  }
+
+  @Test
+  void staging_readsBackAndSurvivesToBuilder() {
+    StagingLocation location = StagingLocation.of("my-bucket", "runs").withKmsKey("alias/k");
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId(ID)
+            .script("cat \"$SSMRUN_INPUT\"")
+            .arguments("a", "b c")
+            .staging(location)
+            .stage(true)
+            .keepStagedObjects(true)
+            .input(ScriptInput.of(new byte[] {1, 2}))
+            .outputFromS3(true)
+            .build();
+
+    assertThat(request.staging().location()).contains(location);
+    assertThat(location.prefix()).isEqualTo("runs/");
+    assertThat(request.staging().forced()).isTrue();
+    assertThat(request.staging().keepObjects()).isTrue();
+    assertThat(request.staging().collectResults()).isTrue(); // implied by the input
+    assertThat(request.payload().arguments()).containsExactly("a", "b c");
+    assertThat(request.output().alwaysFromS3()).isTrue();
+    assertThat(request.toBuilder().build()).isEqualTo(request);
+  }
+
+  @Test
+  void stagingLocation_invalidBucket_refusedInTheCallersWords() {
+    assertThatThrownBy(() -> StagingLocation.of("My_Bucket"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("'My_Bucket' is not a valid S3 bucket name");
+    assertThat(StagingLocation.of("b-1").prefix()).isEqualTo(StagingLocation.DEFAULT_PREFIX);
+    assertThat(StagingLocation.of("b-1", "").prefix()).isEmpty();
   }
 
   @Test

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       "Start a local, wire-compatible SSM Run Command endpoint (AWS JSON 1.1, SigV4-checked) with"
           + " simulated Linux instances that run commands for real, and an embedded S3. Prints the"
           + " endpoints, credentials, instance ids and the environment lines to paste, then serves"
-          + " until Ctrl-C. Instance N is tagged Name=local-N and Role=web (odd N) or Role=worker.",
+          + " until Ctrl-C. Instance N is tagged Name=local-N and Role=web (odd N) or Role=worker."
+          + " Each instance is a sandbox of its own (bubblewrap) where the host allows it.",
       "",
       "Fault SPEC: comma-separated key=value, each optionally limited to one operation with an"
           + " 'Operation:' prefix:",
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ssmrun emulator",
       "  ssmrun emulator --port 4566 --instances 10 --tag Env=dev",
+      "  ssmrun emulator --windows 1 --shared-host",
       "  ssmrun emulator --faults throttle=0.2,SendCommand:lose=0.1,latency=50ms,seed=7",
       ""
     })
@@ -64,6 +66,23 @@ final class EmulatorCommand implements Callable<Integer> {
       description =
           "Simulated Linux instances (default: ${DEFAULT-VALUE}). Example: --instances 10")
   int instances;
+
+  @Option(
+      names = "--windows",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Also add N Windows instances for AWS-RunPowerShellScript, run with pwsh where it is"
+              + " installed (default: ${DEFAULT-VALUE}). Example: --windows 2")
+  int windows;
+
+  @Option(
+      names = "--shared-host",
+      description =
+          "Run scripts directly on this host as your user instead of one sandbox per instance"
+              + " (the default where bubblewrap and user namespaces are available). Example:"
+              + " --shared-host")
+  boolean sharedHost;
 
   @Option(
       names = "--tag",
@@ -106,11 +125,14 @@ final class EmulatorCommand implements Callable<Integer> {
     if (instances < 1) {
       throw new ParameterException(spec.commandLine(), "--instances must be at least 1");
     }
+    if (windows < 0) {
+      throw new ParameterException(spec.commandLine(), "--windows must be 0 or more");
+    }
     List<KeyValue> parsed = new ArrayList<>();
     for (String tag : tags) {
       parsed.add(KeyValue.parse(tag, "Env=dev"));
     }
-    return new EmulatorSettings(port, instances, parsed, faults);
+    return new EmulatorSettings(port, instances, parsed, faults, windows, sharedHost);
   }
 
   static void describe(SsmEmulator emulator, PrintWriter out) {
@@ -120,6 +142,7 @@ final class EmulatorCommand implements Callable<Integer> {
     out.println("Region:        " + emulator.region());
     out.println("Access key:    " + emulator.accessKeyId());
     out.println("Secret key:    " + emulator.secretAccessKey());
+    out.println("Isolation:     " + emulator.isolation());
     out.println("Instances:");
     for (String id : emulator.instanceIds()) {
       out.println("  " + id);

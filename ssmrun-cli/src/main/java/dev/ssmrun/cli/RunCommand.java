@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
         sendOnly(conn, request, out);
         return ExitCodes.OK;
       }
-      SsmRunner runner = conn.runner(options.outputBucket != null, watch.follow);
+      SsmRunner runner = conn.runner(usesS3(), watch.follow);
       RunPrinter printer = RunPrinter.of(output.format(), watch.quiet, watch.follow, out);
       return new RunSession(runner, printer, out, watch.policy(), conn).run(request).exitCode();
     }
@@ -117,10 +117,19 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
 
   /** {@code --no-wait}: sends, prints the ids, and leaves the commands running. */
   private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
-    try (SsmRunner runner = conn.runner(false, false)) {
+    try (SsmRunner runner = conn.runner(usesS3(), false)) {
       NoWaitPrinter.print(
           output.format(), runner.send(request), out); // closing leaves them running
     }
+  }
+
+  /**
+   * Whether the runner needs this command line's S3 client: the output bucket is checked before
+   * sending and read after. Without it the library would build one from the default chains, which
+   * reach AWS whatever {@code --s3-endpoint-url} says.
+   */
+  private boolean usesS3() {
+    return options.outputBucket != null;
   }
 
   @Override

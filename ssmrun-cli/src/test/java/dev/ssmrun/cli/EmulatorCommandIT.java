@@ -38,11 +38,35 @@ class EmulatorCommandIT {
     assertThat(process.exitValue()).isEqualTo(130);
   }
 
+  @Test
+  void emulator_windowsAndSharedHost_servesWindowsInstancesOnTheHost() throws Exception {
+    Process process =
+        PackagedCli.processBuilder(
+                List.of(), "emulator", "--instances", "1", "--windows", "2", "--shared-host")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Map<String, String> exports = readExports(process);
+
+    try (SsmClient ssm = client(exports)) {
+      List<InstanceInformation> windows =
+          ssm.describeInstanceInformation(
+                  r -> r.filters(f -> f.key("PlatformTypes").values("Windows")))
+              .instanceInformationList();
+      assertThat(windows).hasSize(2);
+    }
+    assertThat(exports).containsEntry("Isolation", "SHARED_HOST");
+    new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
   private static Map<String, String> readExports(Process process) throws Exception {
     Map<String, String> exports = new HashMap<>();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith("Isolation:")) {
+        exports.put("Isolation", line.substring("Isolation:".length()).strip());
+      }
       if (line.startsWith("export ")) {
         String[] kv = line.substring("export ".length()).split("=", 2);
         exports.put(kv[0], kv[1]);

@@ -6,6 +6,7 @@ import dev.ssmrun.cli.connect.DebugLog;
 import dev.ssmrun.cli.connect.DefaultServices;
 import dev.ssmrun.cli.connect.EmulatorSettings;
 import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.emulator.Isolation;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +23,10 @@ final class EmulatorServices implements Services {
   final Map<String, String> environment = new HashMap<>();
   private final DefaultServices real = new DefaultServices();
   boolean terminal;
+
+  /** Settings for {@link #EmulatorServices(int, String, UnaryOperator)}: scripts on the host. */
+  static final UnaryOperator<SsmEmulator.Builder> SHARED_HOST =
+      b -> b.isolation(Isolation.SHARED_HOST);
 
   EmulatorServices(int instances) {
     this(instances, "seed=1");

@@ -29,7 +29,8 @@ class FollowIT {
 
   @Test
   void linesArriveBeforeTheCommandEnds_thenTheStatusLine_eachLineOnce() throws Exception {
-    services = new EmulatorServices(1);
+    // The gate is a host file, so the instance runs its scripts on the host.
+    services = new EmulatorServices(1, "seed=1", EmulatorServices.SHARED_HOST);
     String id = services.emulator.instanceIds().get(0);
     Path gate = services.emulator.instanceDirectory(id).resolve("gate");
     String script = "echo one; while [ ! -e '" + gate + "' ]; do sleep 0.1; done; echo two";

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class OutputIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AgainstEndpoint emu = new AgainstEndpoint(2);
+  private AgainstEndpoint emu = new AgainstEndpoint(2);
 
   @AfterEach
   void close() {
@@ -89,6 +89,7 @@ class OutputIT {
     CliRun sent =
         emu.run(
             "run", "--no-wait", "-i", one(), "--output-s3-bucket", "run-logs", "--", "seq 1 20000");
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
     String id = sent.out().strip();
     SentCommands.awaitEnded(emu.emulator, id);
 
@@ -172,6 +173,9 @@ class OutputIT {
 
   @Test
   void follow_commandSentWithTheSdk_linesArriveBeforeItEnds_thenExactBytes() throws Exception {
+    // The gate is a host file, so this instance runs its scripts on the host.
+    emu.close();
+    emu = new AgainstEndpoint(new EmulatorServices(2, "seed=1", EmulatorServices.SHARED_HOST));
     Path gate = emu.emulator.instanceDirectory(one()).resolve("gate");
     String id =
         emu.send(

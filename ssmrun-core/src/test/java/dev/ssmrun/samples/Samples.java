@@ -4,13 +4,23 @@ import dev.ssmrun.CommandFailedException;
 import dev.ssmrun.CommandResult;
 import dev.ssmrun.FailurePolicy;
 import dev.ssmrun.InvocationResult;
+import dev.ssmrun.OutputSink;
 import dev.ssmrun.ProgressListener;
 import dev.ssmrun.RunHandle;
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.ScriptInput;
 import dev.ssmrun.SsmRunner;
+import dev.ssmrun.StagingLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * One short example per main use of ssmrun-core. {@code SamplesIT} runs each against the
@@ -111,5 +121,86 @@ public final class Samples {
                         RunRequest.builder().addInstanceId(id).script("uptime").build()))
             .toList();
     return futures.stream().map(CompletableFuture::join).toList();
+  }
+
+  /** A runner that stages through S3 what does not fit in a SendCommand (and reads whole output). */
+  public static SsmRunner stagingRunner(SsmClient ssm, S3Client s3, String bucket) {
+    return SsmRunner.builder()
+        .ssmClient(ssm)
+        .s3Client(s3) // also signs the presigned URLs the instances use: they need no S3 rights
+        .staging(StagingLocation.of(bucket, "ssmrun/"))
+        .build();
+  }
+
+  /** A local script of any size and interpreter, with arguments; staged when it is large. */
+  public static String largeScript(SsmRunner stagingRunner, String instanceId, Path script)
+      throws IOException {
+    CommandResult result =
+        stagingRunner.run(
+            RunRequest.builder()
+                .addInstanceId(instanceId)
+                .script(
+                    Files.readString(script)) // e.g. a 200 KB installer, or #!/usr/bin/env python3
+                .arguments("--env", "prod", "my app") // $1 $2 $3, quoted for you
+                .build());
+    return result.invocations().get(0).stdout();
+  }
+
+  /** Whole output, however long: in memory up to maxOutputBytes, all of it in files. */
+  public static long wholeOutputToFiles(SsmRunner stagingRunner, String instanceId, Path dir)
+      throws IOException {
+    CommandResult result =
+        stagingRunner.run(
+            RunRequest.builder()
+                .addInstanceId(instanceId)
+                .script("seq 1 200000") // 1.3 MB: SSM alone keeps 24,000 characters
+                .outputSink(OutputSink.files(dir)) // dir/<instance-id>.stdout, .stderr
+                .build());
+    InvocationResult only = result.invocations().get(0);
+    System.out.println(only.stdoutTruncated() + " " + only.stdoutSize()); // false 1288895
+    return Files.size(dir.resolve(instanceId + ".stdout"));
+  }
+
+  /** A Python script with a JSON input, returning a JSON result from every instance. */
+  public static Map<String, Integer> pythonWithData(SsmRunner stagingRunner, List<String> ids) {
+    String script =
+        String.join(
+            "\n",
+            "#!/usr/bin/env python3",
+            "import json, os",
+            "job = json.load(open(os.environ['SSMRUN_INPUT']))",
+            "result = {'count': len(job['files'])}",
+            "json.dump(result, open(os.environ['SSMRUN_RESULT'], 'w'))");
+    CommandResult result =
+        stagingRunner.run(
+            RunRequest.builder()
+                .instanceIds(ids)
+                .script(script)
+                .input(ScriptInput.ofJson(Map.of("files", List.of("a.log", "b.log"))))
+                .build());
+    Map<String, Integer> counts = new TreeMap<>();
+    for (InvocationResult i : result.invocations()) {
+      JobResult parsed = i.result().orElseThrow().as(JobResult.class);
+      counts.put(i.instanceId(), parsed.count);
+    }
+    return counts;
+  }
+
+  /** What {@code pythonWithData}'s script returns. */
+  public static final class JobResult {
+    /** How many files the job saw. */
+    public int count;
+  }
+
+  /** A secret that never appears in SSM's command history (ListCommands). */
+  public static String secret(SsmRunner stagingRunner, String instanceId, String token) {
+    CommandResult result =
+        stagingRunner.run(
+            RunRequest.builder()
+                .addInstanceId(instanceId)
+                .script("echo \"a token of ${#TOKEN} characters\"")
+                .putSecretEnvironment("TOKEN", token) // in the staged, encrypted setup only
+                .build());
+    return result.invocations().get(0).stdout();
   }
 }

@@ -6,30 +6,36 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to create one extra simulated instance: platform, whether its agent is online, and tags.
- * Immutable and thread-safe; create with {@link #builder()}.
+ * How to create one extra simulated instance: operating system (and so platform), whether its
+ * agent is online, and tags. A {@code Name} tag that is a valid hostname becomes the instance's
+ * hostname and {@code ComputerName}. Immutable and thread-safe; create with {@link #builder()}.
  */
 public final class InstanceSpec {
-  private final Platform platform;
+  private final OperatingSystem os;
   private final boolean online;
   private final boolean cloudWatchLogs;
   private final Map<String, String> tags;
 
   private InstanceSpec(Builder builder) {
-    this.platform = builder.platform;
+    this.os = builder.os;
     this.online = builder.online;
     this.cloudWatchLogs = builder.cloudWatchLogs;
     this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
   }
 
-  /** A builder for a Linux instance that is online and has no tags. */
+  /** A builder for an Amazon Linux 2023 instance that is online and has no tags. */
   public static Builder builder() {
     return new Builder();
   }
 
   /** The platform; defaults to {@link Platform#LINUX}. */
   public Platform platform() {
-    return platform;
+    return os.platform();
+  }
+
+  /** The operating system; defaults to {@link OperatingSystem#AMAZON_LINUX_2023}. */
+  public OperatingSystem operatingSystem() {
+    return os;
   }
 
   /** False for an instance whose agent never answers ({@code ConnectionLost}). */
@@ -54,17 +60,15 @@ public final class InstanceSpec {
   /** A builder holding this spec's values. */
   public Builder toBuilder() {
     Builder builder =
-        new Builder().platform(platform).online(online).cloudWatchLogs(cloudWatchLogs);
+        new Builder().operatingSystem(os).online(online).cloudWatchLogs(cloudWatchLogs);
     builder.tags.putAll(tags);
     return builder;
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof InstanceSpec other)) {
-      return false;
-    }
-    return platform == other.platform
+    return o instanceof InstanceSpec other
+        && os == other.os
         && online == other.online
         && cloudWatchLogs == other.cloudWatchLogs
         && tags.equals(other.tags);
@@ -72,13 +76,13 @@ public final class InstanceSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(platform, online, cloudWatchLogs, tags);
+    return Objects.hash(os, online, cloudWatchLogs, tags);
   }
 
   @Override
   public String toString() {
-    return "InstanceSpec{platform="
-        + platform
+    return "InstanceSpec{os="
+        + os
         + ", online="
         + online
         + ", cloudWatchLogs="
@@ -90,16 +94,22 @@ public final class InstanceSpec {
 
   /** Builds {@link InstanceSpec}s. Not thread-safe. */
   public static final class Builder {
-    private Platform platform = Platform.LINUX;
+    private OperatingSystem os = OperatingSystem.AMAZON_LINUX_2023;
     private boolean online = true;
     private boolean cloudWatchLogs = true;
     private final Map<String, String> tags = new LinkedHashMap<>();
 
     private Builder() {}
 
-    /** Sets the platform. */
+    /** Sets the platform, with its default operating system (e.g. Windows Server 2022). */
     public Builder platform(Platform platform) {
-      this.platform = Objects.requireNonNull(platform, "platform == null");
+      this.os = Objects.requireNonNull(platform, "platform == null").defaultOperatingSystem();
+      return this;
+    }
+
+    /** Sets the operating system, and with it the platform and the shell that runs scripts. */
+    public Builder operatingSystem(OperatingSystem os) {
+      this.os = Objects.requireNonNull(os, "os == null");
       return this;
     }
 

@@ -10,16 +10,18 @@ import java.util.concurrent.CountDownLatch;
  * then READY=1) so that scripts can read them.
  *
  * <pre>
- * java -cp ... dev.ssmrun.emulator.Main [--port P] [--s3-port P] [--instances N] [--seed N]
- *     [--tag Key=Value]... [--faults SPEC] [--visibility-delay-ms N]
+ * java -cp ... dev.ssmrun.emulator.Main [--port P] [--s3-port P] [--instances N] [--windows N]
+ *     [--seed N] [--tag Key=Value]... [--faults SPEC] [--visibility-delay-ms N]
  *     [--log-upload-interval-ms N] [--final-log-upload-delay-ms N]
+ *     [--isolation sandbox|shared-host]
  * </pre>
  */
 public final class Main {
   private static final String USAGE =
-      "usage: Main [--port P] [--s3-port P] [--instances N] [--seed N] [--tag Key=Value]..."
-          + " [--faults SPEC] [--visibility-delay-ms N] [--log-upload-interval-ms N]"
-          + " [--final-log-upload-delay-ms N]";
+      "usage: Main [--port P] [--s3-port P] [--instances N] [--windows N] [--seed N]"
+          + " [--tag Key=Value]... [--faults SPEC] [--visibility-delay-ms N]"
+          + " [--log-upload-interval-ms N] [--final-log-upload-delay-ms N]"
+          + " [--isolation sandbox|shared-host]";
 
   private Main() {}
 
@@ -57,6 +59,12 @@ public final class Main {
       case "--port" -> builder.port(number(flag, value));
       case "--s3-port" -> builder.s3Port(number(flag, value));
       case "--instances" -> builder.instances(number(flag, value));
+      case "--windows" -> {
+        for (int n = number(flag, value); n > 0; n--) {
+          builder.addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build());
+        }
+      }
+      case "--isolation" -> builder.isolation(isolation(value));
       case "--seed" -> builder.seed(number(flag, value));
       case "--tag" -> {
         int eq = value.indexOf('=');
@@ -76,6 +84,16 @@ public final class Main {
     }
   }
 
+  private static Isolation isolation(String value) {
+    return switch (value) {
+      case "sandbox" -> Isolation.SANDBOX;
+      case "shared-host" -> Isolation.SHARED_HOST;
+      default ->
+          throw new IllegalArgumentException(
+              "--isolation takes sandbox or shared-host, got '" + value + "'");
+    };
+  }
+
   private static int number(String flag, String value) {
     try {
       return Integer.parseInt(value);
@@ -91,6 +109,7 @@ public final class Main {
     out.println("AWS_SECRET_ACCESS_KEY=" + emu.secretAccessKey());
     out.println("AWS_REGION=" + emu.region());
     out.println("INSTANCE_IDS=" + String.join(",", emu.instanceIds()));
+    out.println("ISOLATION=" + emu.isolation());
     out.println("READY=1");
     out.flush();
   }

@@ -3,20 +3,16 @@ package dev.ssmrun.emulator;
 /** The platform type of a simulated instance, as DescribeInstanceInformation reports it. */
 public enum Platform {
   /** Runs {@code AWS-RunShellScript} with {@code sh}. */
-  LINUX("Linux", "Amazon Linux", "2023"),
+  LINUX("Linux"),
   /** Accepts {@code AWS-RunPowerShellScript}; runs it with {@code pwsh} if that is installed. */
-  WINDOWS("Windows", "Microsoft Windows Server 2022 Datacenter", "10.0.20348"),
+  WINDOWS("Windows"),
   /** Runs {@code AWS-RunShellScript} with {@code sh}, like Linux. */
-  MACOS("MacOS", "macOS", "14.5");
+  MACOS("MacOS");
 
   private final String wireName;
-  private final String defaultName;
-  private final String defaultVersion;
 
-  Platform(String wireName, String defaultName, String defaultVersion) {
+  Platform(String wireName) {
     this.wireName = wireName;
-    this.defaultName = defaultName;
-    this.defaultVersion = defaultVersion;
   }
 
   /** The {@code PlatformType} value on the wire, e.g. {@code Linux}. */
@@ -24,13 +20,18 @@ public enum Platform {
     return wireName;
   }
 
-  /** The default {@code PlatformName}, also {@code AWS_SSM_PLATFORM_NAME}. */
+  /** The {@code PlatformName} of this platform's default {@link OperatingSystem}. */
   public String defaultName() {
-    return defaultName;
+    return defaultOperatingSystem().platformName();
   }
 
-  /** The default {@code PlatformVersion}, also {@code AWS_SSM_PLATFORM_VERSION}. */
+  /** The {@code PlatformVersion} of this platform's default {@link OperatingSystem}. */
   public String defaultVersion() {
-    return defaultVersion;
+    return defaultOperatingSystem().platformVersion();
+  }
+
+  /** The operating system an instance of this platform has unless another is chosen. */
+  public OperatingSystem defaultOperatingSystem() {
+    return OperatingSystem.defaultFor(this);
   }
 }

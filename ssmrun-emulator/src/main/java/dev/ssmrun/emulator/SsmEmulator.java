@@ -3,7 +3,6 @@ package dev.ssmrun.emulator;
 import dev.ssmrun.emulator.internal.Checks;
 import dev.ssmrun.emulator.internal.Servers;
 import dev.ssmrun.emulator.internal.Settings;
-import dev.ssmrun.emulator.internal.StateSnapshot;
 import dev.ssmrun.emulator.internal.logs.LogsSettings;
 import dev.ssmrun.emulator.internal.s3.Clients;
 import java.net.URI;
@@ -21,8 +20,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A local, wire-compatible SSM Run Command endpoint whose simulated instances run commands for
- * real, plus an embedded S3. Start one with {@link #builder()}; close it to stop the servers, kill
- * every process group still running and delete temporary folders. This class is thread-safe.
+ * real, plus an embedded S3. Each instance is a sandboxed machine of its own where the host allows
+ * it ({@link Isolation}). Start one with {@link #builder()}; close it to stop the servers, end every
+ * script still running and delete temporary folders. This class is thread-safe.
  *
  * <pre>{@code
  * try (SsmEmulator emu = SsmEmulator.builder().instances(2).start();
@@ -83,7 +83,12 @@ public final class SsmEmulator implements AutoCloseable {
     return servers.engine().instanceIds();
   }
 
-  /** The folder of an instance: its working folder {@code work/} and orchestration folders. */
+  /**
+   * The host folder of an instance. It holds the agent's orchestration folders ({@code
+   * document/orchestration/<CommandId>/...}, with each script's {@code stdout} and {@code stderr}
+   * as they are written), the shared-host working folder {@code work/}, and, in a sandbox, the
+   * instance's private files ({@code fs/}).
+   */
   public Path instanceDirectory(String instanceId) {
     return servers.engine().instanceHome(instanceId);
   }
@@ -131,17 +136,17 @@ public final class SsmEmulator implements AutoCloseable {
     return Clients.s3(s3Endpoint(), servers.settings());
   }
 
-  /** A snapshot of recorded calls, executions and invocation statuses. */
-  public EmulatorState state() {
-    StateSnapshot snap = servers.engine().snapshot();
-    List<RecordedCall> calls = new ArrayList<>();
-    snap.recordedCalls()
-        .forEach(c -> calls.add(new RecordedCall(c.operation(), c.outcome(), c.body(), c.time())));
-    return new EmulatorState(
-        snap.calls(), snap.executions(), snap.invocations(), List.copyOf(calls), snap.toJson());
+  /** How the instances are isolated: {@link Isolation#SANDBOX} or {@link Isolation#SHARED_HOST}. */
+  public Isolation isolation() {
+    return servers.engine().isolation();
   }
 
-  /** Stops both servers, kills every process group still running, deletes temporary folders. */
+  /** A snapshot of recorded calls, executions and invocation statuses. */
+  public EmulatorState state() {
+    return new EmulatorState(servers.engine().snapshot());
+  }
+
+  /** Stops both servers, ends every script still running, deletes temporary folders. */
   @Override
   public void close() {
     servers.close();
@@ -150,8 +155,8 @@ public final class SsmEmulator implements AutoCloseable {
   @Override
   public String toString() {
     return String.format(
-        "SsmEmulator{endpoint=%s, s3=%s, instances=%d}",
-        endpoint(), s3Endpoint(), instanceIds().size());
+        "SsmEmulator{endpoint=%s, s3=%s, instances=%d, isolation=%s}",
+        endpoint(), s3Endpoint(), instanceIds().size(), isolation());
   }
 
   /**
@@ -180,6 +185,7 @@ public final class SsmEmulator implements AutoCloseable {
     private Duration finalLogUploadDelay = Duration.ofMillis(300);
     private double filterLogEventsRate = 5;
     private int maxRequestSize = 4 * 1024 * 1024;
+    private Isolation isolation;
 
     private Builder() {}
 
@@ -285,6 +291,17 @@ public final class SsmEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Requires this isolation. Without it the instances are sandboxed where the host allows it
+     * and otherwise share the host, which the emulator logs once per JVM. {@link
+     * Isolation#SANDBOX} makes {@link #start()} fail with the reason and the fix when the sandbox
+     * cannot be built; {@link Isolation#SHARED_HOST} never builds one.
+     */
+    public Builder isolation(Isolation isolation) {
+      this.isolation = Objects.requireNonNull(isolation, "isolation == null");
+      return this;
+    }
+
     /** The clock for timestamps and the visibility window (default: the system UTC clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -333,7 +350,12 @@ public final class SsmEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Starts the emulator's SSM and S3 servers and returns it. */
+    /**
+     * Starts the emulator's SSM and S3 servers and returns it.
+     *
+     * @throws IllegalStateException if {@link Isolation#SANDBOX} was required and this host
+     *     cannot build it
+     */
     public SsmEmulator start() {
       return new SsmEmulator(this);
     }
@@ -355,7 +377,8 @@ public final class SsmEmulator implements AutoCloseable {
           Map.copyOf(tags),
           clock,
           new LogsSettings(logUploadInterval, finalLogUploadDelay, filterLogEventsRate),
-          maxRequestSize);
+          maxRequestSize,
+          isolation);
     }
   }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * static field it lives for the whole class; on an instance field, for one test. With
  * {@code @ExtendWith(SsmEmulatorExtension.class)} an emulator with default settings is injected
  * into parameters of type {@link SsmEmulator}. {@link #ssm()} hands out one SSM client for the
- * running emulator, which the extension closes together with it.
+ * running emulator, which the extension closes together with it. Every emulator it starts has an
+ * empty bucket {@link #STAGING_BUCKET} in its embedded S3, for ssmrun's staging location.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -37,6 +39,9 @@ public final class SsmEmulatorExtension
         BeforeEachCallback,
         AfterEachCallback,
         ParameterResolver {
+  /** The bucket created in the embedded S3 of every emulator the extension starts. */
+  public static final String STAGING_BUCKET = "ssmrun-staging";
+
   private final SsmEmulator.Builder builder;
   private SsmEmulator emulator;
   private SsmClient ssm;
@@ -84,6 +89,17 @@ public final class SsmEmulatorExtension
   }
 
   /**
+   * The name of the staging bucket in the running emulator's embedded S3: {@link
+   * #STAGING_BUCKET}.
+   *
+   * @throws IllegalStateException outside a test or before the extension started the emulator
+   */
+  public synchronized String stagingBucket() {
+    emulator();
+    return STAGING_BUCKET;
+  }
+
+  /**
    * A CloudWatch Logs client for the running emulator, shared and closed like {@link #ssm()}.
    *
    * @throws IllegalStateException outside a test or before the extension started the emulator
@@ -97,7 +113,19 @@ public final class SsmEmulatorExtension
 
   @Override
   public synchronized void beforeAll(ExtensionContext context) {
-    emulator = builder.start();
+    emulator = start();
+  }
+
+  /** Starts an emulator and creates its staging bucket. */
+  private SsmEmulator start() {
+    SsmEmulator started = builder.start();
+    try (S3Client s3 = started.newS3Client()) {
+      s3.createBucket(b -> b.bucket(STAGING_BUCKET));
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    return started;
   }
 
   @Override
@@ -109,7 +137,7 @@ public final class SsmEmulatorExtension
   public synchronized void beforeEach(ExtensionContext context) {
     if (emulator == null) {
       perTest = true;
-      emulator = builder.start();
+      emulator = start();
     }
   }
 
@@ -129,7 +157,7 @@ public final class SsmEmulatorExtension
   public synchronized Object resolveParameter(
       ParameterContext parameter, ExtensionContext context) {
     if (emulator == null) {
-      emulator = builder.start();
+      emulator = start();
       perTest = true;
     }
     return emulator;

@@ -4,39 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 
 /**
  * CancelCommand right after SendCommand, while the invocations are still being delivered: each ends
- * Cancelled, no process of the command survives (or starts later), and the counts agree.
+ * Cancelled, no process of the command survives (or starts later), and the counts agree; in a
+ * sandbox and on the shared host.
  */
 class CancelRaceIT {
   private static final int ROUNDS = 5;
 
   @RegisterExtension
-  static final SsmEmulatorExtension SSM =
-      SsmEmulatorExtension.create(
-          SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO));
+  static final BothIsolations SSM =
+      BothIsolations.create(
+          () -> SsmEmulator.builder().instances(3).visibilityDelay(Duration.ZERO));
 
-  private final SsmEmulator emu = SSM.emulator();
-  private final SsmClient ssm = SSM.ssm();
+  private SsmEmulator emu;
+  private SsmClient ssm;
 
-  @Test
-  void cancelRightAfterSend_oneInstance_cancelledAndNoProcessAlive() {
+  @ParameterizedTest
+  @EnumSource(Isolation.class)
+  void cancelRightAfterSend_oneInstance_cancelledAndNoProcessAlive(Isolation isolation) {
+    use(isolation);
     List<String> one = emu.instanceIds().subList(0, 1);
     for (int round = 0; round < ROUNDS; round++) {
       sendCancelAndCheck(one);
     }
   }
 
-  @Test
-  void cancelRightAfterSend_threeInstances_cancelledAndNoProcessAlive() {
+  @ParameterizedTest
+  @EnumSource(Isolation.class)
+  void cancelRightAfterSend_threeInstances_cancelledAndNoProcessAlive(Isolation isolation) {
+    use(isolation);
     for (int round = 0; round < ROUNDS; round++) {
       sendCancelAndCheck(emu.instanceIds());
     }
+  }
+
+  private void use(Isolation isolation) {
+    emu = SSM.emulator(isolation);
+    ssm = SSM.ssm(isolation);
   }
 
   private void sendCancelAndCheck(List<String> ids) {
@@ -57,14 +68,9 @@ class CancelRaceIT {
     int started = starts(ids) - startsBefore;
     assertThat(started).as("process starts = invocations killed").isEqualTo(killed);
     // Nothing of the command is alive, and nothing starts late.
-    Poll.holds(
-        Duration.ofMillis(300), () -> ids.stream().allMatch(id -> alive(id, commandId).isEmpty()));
+    Poll.holds(Duration.ofMillis(300), () -> Processes.ofCommand(commandId).isEmpty());
     assertThat(starts(ids) - startsBefore).isEqualTo(started);
     assertThat(emu.state().invocations()).doesNotContainKeys("Pending", "InProgress", "Cancelling");
-  }
-
-  private List<Long> alive(String instanceId, String commandId) {
-    return Processes.ofCommand(emu.instanceDirectory(instanceId), commandId);
   }
 
   private int starts(List<String> ids) {

@@ -31,11 +31,12 @@ class CloudWatchOutputIT {
 
   @Test
   void linesArriveWhileTheScriptRuns_completeLinesOnly() throws Exception {
-    try (SsmEmulator emu = start(SsmEmulator.builder());
+    // The test opens the gate from the host, so the instance must see the host's files.
+    try (SsmEmulator emu = start(SsmEmulator.builder().isolation(Isolation.SHARED_HOST));
         SsmClient ssm = emu.newSsmClient();
         CloudWatchLogsClient logs = emu.newLogsClient()) {
       String id = emu.instanceIds().get(0);
-      Path gate = emu.instanceDirectory(id).resolve("work/gate");
+      Path gate = emu.instanceDirectory(id).resolve("work/gate"); // on the host: shared host only
       String cmd =
           send(
               ssm,
@@ -43,7 +44,7 @@ class CloudWatchOutputIT {
               null,
               "echo one",
               "printf 'two\\npart'",
-              "while [ ! -f gate ]; do sleep 0.05; done",
+              "while [ ! -f '" + gate + "' ]; do sleep 0.05; done",
               "echo ial");
       String prefix = cmd + "/" + id + "/aws-runShellScript/";
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** {@link SsmEmulatorExtension#ssm()}: one client per emulator, closed when the emulator is. */
+/**
+ * {@link SsmEmulatorExtension#ssm()}: one client per emulator, closed when the emulator is; and
+ * the staging bucket every emulator gets.
+ */
 class ExtensionClientIT {
   @Test
   void ssm_classLifecycle_sameClientUntilAfterAllThenClosed() {
@@ -44,6 +48,21 @@ class ExtensionClientIT {
     assertClosed(firstClient);
     extension.afterEach(null);
     assertThat(catchThrowable(extension::ssm)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void stagingBucket_everyEmulatorHasItEmpty() {
+    SsmEmulatorExtension extension =
+        SsmEmulatorExtension.create(SsmEmulator.builder().instances(0));
+    assertThat(catchThrowable(extension::stagingBucket)).isInstanceOf(IllegalStateException.class);
+
+    extension.beforeEach(null);
+    try (S3Client s3 = extension.emulator().newS3Client()) {
+      assertThat(extension.stagingBucket()).isEqualTo(SsmEmulatorExtension.STAGING_BUCKET);
+      assertThat(s3.listObjectsV2(b -> b.bucket(extension.stagingBucket())).contents()).isEmpty();
+    } finally {
+      extension.afterEach(null);
+    }
   }
 
   /** A closed client fails before sending: its pool is shut down (not: connection refused). */

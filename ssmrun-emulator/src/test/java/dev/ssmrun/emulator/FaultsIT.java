@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -18,8 +17,9 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
 /** Injected faults, each seen through the real SDK client (4 attempts, zero backoff). */
 class FaultsIT {
   /**
-   * TimeoutSeconds for the tests that must see a state that lasts until it passes (ConnectionLost,
-   * then InProgress or Pending): 5 s here, so that a loaded 2-core machine still gets a look in.
+   * TimeoutSeconds for the tests that must see a state that lasts until ExpiresAfter
+   * (ConnectionLost, then InProgress or Pending): 5 s here with executionTimeout 5, so that a
+   * loaded 2-core machine still gets a look in.
    */
   private static final int WINDOW_SECONDS = 250;
 
@@ -87,13 +87,8 @@ class FaultsIT {
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId =
-          sendUntilContactLost(
-              ssm,
-              Poll.shell(List.of(id))
-                  .parameters(
-                      Map.of("commands", List.of("sleep 30"), "executionTimeout", List.of("5"))),
-              "InProgress");
-      Poll.until(() -> Processes.ofCommand(emu.instanceDirectory(id), commandId).isEmpty());
+          sendUntilContactLost(ssm, Poll.timed(List.of(id), 5, "sleep 30"), "InProgress");
+      Poll.until(() -> Processes.ofCommand(commandId).isEmpty());
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusAsString()).isEqualTo("TimedOut");
@@ -109,7 +104,7 @@ class FaultsIT {
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       String commandId =
-          sendUntilContactLost(ssm, Poll.shell(List.of(id), "echo never"), "Pending");
+          sendUntilContactLost(ssm, Poll.timed(List.of(id), 5, "echo never"), "Pending");
       GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, id);
 
       assertThat(inv.statusDetails()).isEqualTo("DeliveryTimedOut");

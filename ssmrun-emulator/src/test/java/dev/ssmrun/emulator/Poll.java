@@ -36,6 +36,18 @@ final class Poll {
         .parameters(Map.of("commands", List.of(commands)));
   }
 
+  /** AWS-RunShellScript with {@code commands} and an executionTimeout (in seconds) to {@code ids}. */
+  static SendCommandRequest.Builder timed(
+      List<String> ids, int executionTimeout, String... commands) {
+    return shell(ids)
+        .parameters(
+            Map.of(
+                "commands",
+                List.of(commands),
+                "executionTimeout",
+                List.of(Integer.toString(executionTimeout))));
+  }
+
   /** Polls GetCommandInvocation until the status is terminal. */
   static GetCommandInvocationResponse terminal(SsmClient ssm, String commandId, String instanceId) {
     GetCommandInvocationResponse[] last = new GetCommandInvocationResponse[1];

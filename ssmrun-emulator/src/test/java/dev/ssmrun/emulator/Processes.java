@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Looks at real processes through /proc, so tests can prove none is left running. */
+/**
+ * Looks at real processes through the host's /proc, so tests can prove none is left running. It
+ * works in both isolations: a sandboxed process is visible from the host too, under another pid.
+ */
 final class Processes {
   private Processes() {}
 
@@ -24,19 +27,19 @@ final class Processes {
   }
 
   /**
-   * Live processes of one command on one instance: those whose command line names the instance's
-   * folder (the script's shell) or whose environment carries the command's SSM_COMMAND_ID (every
-   * process the script started).
+   * Live processes of one command, on any instance: those whose command line names the command
+   * id (the agent's supervisor, the sandbox, the script's shell) or whose environment carries it
+   * as SSM_COMMAND_ID (every process the script started).
    */
-  static List<Long> ofCommand(Path instanceDirectory, String commandId) {
-    byte[] folder = instanceDirectory.toString().getBytes(StandardCharsets.UTF_8);
+  static List<Long> ofCommand(String commandId) {
+    byte[] id = commandId.getBytes(StandardCharsets.UTF_8);
     byte[] variable = ("SSM_COMMAND_ID=" + commandId).getBytes(StandardCharsets.UTF_8);
     List<Long> found = new ArrayList<>();
     try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path dir : proc) {
         long pid = Long.parseLong(dir.getFileName().toString());
         boolean ours =
-            contains(bytes(dir.resolve("cmdline")), folder)
+            contains(bytes(dir.resolve("cmdline")), id)
                 || contains(bytes(dir.resolve("environ")), variable);
         if (ours && running(pid)) {
           found.add(pid);
@@ -48,10 +51,9 @@ final class Processes {
     return found;
   }
 
-  /** Reads a pid a script wrote to {@code file}, waiting until the whole line is there. */
-  static long pidIn(Path file) {
-    Poll.until(() -> read(file).endsWith("\n"));
-    return Long.parseLong(read(file).trim());
+  /** Waits until the command's script runs somewhere (a process carries its id). */
+  static void awaitRunning(String commandId) {
+    Poll.until(() -> !ofCommand(commandId).isEmpty());
   }
 
   private static byte[] bytes(Path file) {
@@ -73,13 +75,5 @@ final class Processes {
       return true;
     }
     return false;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "";
-    }
   }
 }

@@ -1,11 +1,11 @@
 package dev.ssmrun.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -44,6 +46,15 @@ class StateAndWireIT {
       assertThat(state.at("/invocations/Success").asInt()).isEqualTo(1);
       assertThat(emu.state().callCount("SendCommand")).isEqualTo(1);
       assertThat(emu.state().toJson()).isEqualTo(response.body());
+      EmulatorState snapshot = emu.state();
+      Poll.send(ssm, List.of(id), "true");
+      assertThat(snapshot.callCount("SendCommand")).as("a snapshot never changes").isEqualTo(1);
+      assertThatThrownBy(() -> snapshot.calls().get("SendCommand").put("ok", 0))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> snapshot.executions().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> snapshot.recordedCalls().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
     }
   }
 
@@ -104,21 +115,25 @@ class StateAndWireIT {
     }
   }
 
-  @Test
-  void close_killsRunningScriptsAndDeletesFolders() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Isolation.class)
+  void close_endsRunningScriptsAndDeletesFolders(Isolation isolation) {
     Path home;
-    long shell;
+    String commandId;
     try (SsmEmulator emu =
-            SsmEmulator.builder().instances(1).visibilityDelay(Duration.ZERO).start();
+            SsmEmulator.builder()
+                .instances(1)
+                .visibilityDelay(Duration.ZERO)
+                .isolation(isolation)
+                .start();
         SsmClient ssm = emu.newSsmClient()) {
       String id = emu.instanceIds().get(0);
       home = emu.instanceDirectory(id);
-      String commandId = Poll.send(ssm, List.of(id), "echo $$ > shell.pid", "sleep 300");
-      shell = Processes.pidIn(home.resolve("work/shell.pid"));
-      assertThat(Processes.running(shell)).as(commandId).isTrue();
+      commandId = Poll.send(ssm, List.of(id), "sleep 300 & sleep 300");
+      Processes.awaitRunning(commandId);
     }
 
-    Poll.until(() -> !Processes.running(shell));
+    assertThat(Processes.ofCommand(commandId)).isEmpty();
     assertThat(Files.exists(home)).isFalse();
   }
 

@@ -3,11 +3,14 @@ package dev.ssmrun.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
@@ -111,10 +114,21 @@ class ValidationIT {
     GetCommandInvocationResponse inv = Poll.terminal(ssm, commandId, windows);
 
     assertThat(inv.pluginName()).isEqualTo("aws:runPowerShellScript");
-    if (inv.statusAsString().equals("Success")) {
+    boolean pwsh =
+        Stream.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin")
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "pwsh")));
+    if (pwsh) {
+      assertThat(inv.statusAsString()).isEqualTo("Success");
       assertThat(inv.standardOutputContent()).isEqualTo("hi\n");
     } else {
-      assertThat(inv.standardErrorContent()).contains("pwsh");
+      // What the Windows agent's Go exec reports when PowerShell is not there.
+      assertThat(inv.statusAsString()).isEqualTo("Failed");
+      assertThat(inv.responseCode()).isEqualTo(1);
+      assertThat(inv.standardErrorContent())
+          .isEqualTo(
+              "failed to run commands: exec:"
+                  + " \"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe\": file"
+                  + " does not exist");
     }
   }
 

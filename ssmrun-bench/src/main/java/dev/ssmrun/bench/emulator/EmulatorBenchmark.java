@@ -40,8 +40,15 @@ public final class EmulatorBenchmark {
 
   private EmulatorBenchmark() {}
 
-  /** Prints the figures and whether each goal was met. */
+  /**
+   * Prints the figures and whether each goal was met; {@code isolation} as the first argument
+   * runs {@link IsolationBenchmark} instead.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("isolation")) {
+      IsolationBenchmark.main(args);
+      return;
+    }
     double processMs = baselineProcessMillis(10);
     try (SsmEmulator emu =
             SsmEmulator.builder().instances(INSTANCES).visibilityDelay(Duration.ZERO).start();
@@ -185,7 +192,7 @@ public final class EmulatorBenchmark {
     throw new IllegalStateException("invocations still running after 60 s");
   }
 
-  private static Command send(SsmClient ssm, List<String> ids) {
+  static Command send(SsmClient ssm, List<String> ids) {
     return ssm.sendCommand(
             b ->
                 b.documentName("AWS-RunShellScript")
@@ -212,15 +219,19 @@ public final class EmulatorBenchmark {
   }
 
   private static void pause() {
+    pause(25);
+  }
+
+  static void pause(long millis) {
     try {
-      Thread.sleep(25);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  private static double percentile(List<Double> values, int percent) {
+  static double percentile(List<Double> values, int percent) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;

@@ -1,6 +1,9 @@
 package dev.ssmrun.cli.connect;
 
 import dev.ssmrun.cli.convert.KeyValue;
+import dev.ssmrun.emulator.InstanceSpec;
+import dev.ssmrun.emulator.Isolation;
+import dev.ssmrun.emulator.Platform;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.io.IOException;
 import java.net.URI;
@@ -128,6 +131,12 @@ public final class DefaultServices implements Services {
     }
     if (settings.faults() != null) {
       builder.faults(settings.faults());
+    }
+    for (int n = 0; n < settings.windows(); n++) {
+      builder.addInstance(InstanceSpec.builder().platform(Platform.WINDOWS).build());
+    }
+    if (settings.sharedHost()) {
+      builder.isolation(Isolation.SHARED_HOST);
     }
     return builder.start();
   }

@@ -147,6 +147,12 @@ public final class AwsSsmGateway implements SsmGateway {
   }
 
   @Override
+  public String region() {
+    var region = ssm.serviceClientConfiguration().region();
+    return region == null ? null : region.id();
+  }
+
+  @Override
   public long throttleCount() {
     return meter.count();
   }

@@ -39,6 +39,9 @@ public interface SsmGateway {
   /** Managed instances matching every filter. */
   List<InstanceInformation> describeInstances(List<InstanceInformationStringFilter> filters);
 
+  /** The region the SSM client calls, e.g. {@code us-east-1}; null if unknown. */
+  String region();
+
   /** How many calls were throttled so far, retried or not; only ever grows. */
   long throttleCount();
 

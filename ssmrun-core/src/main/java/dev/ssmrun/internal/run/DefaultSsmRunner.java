@@ -10,15 +10,21 @@ import dev.ssmrun.RunInterruptedException;
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.Sleeper;
 import dev.ssmrun.SsmRunner;
+import dev.ssmrun.StagingLocation;
+import dev.ssmrun.internal.aws.AwsS3Gateway;
 import dev.ssmrun.internal.aws.AwsSsmGateway;
+import dev.ssmrun.internal.aws.S3Gateway;
 import dev.ssmrun.internal.aws.SsmGateway;
 import dev.ssmrun.internal.live.AwsLogsGateway;
 import dev.ssmrun.internal.live.LogTail;
 import dev.ssmrun.internal.live.LogsGateway;
-import dev.ssmrun.internal.output.OutputFetcher;
+import dev.ssmrun.internal.output.OutputResolver;
 import dev.ssmrun.internal.send.Attachment;
 import dev.ssmrun.internal.send.Dispatch;
 import dev.ssmrun.internal.send.Launch;
+import dev.ssmrun.internal.staging.RunCleanup;
+import dev.ssmrun.internal.staging.RunFolder;
+import dev.ssmrun.internal.staging.Stager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +50,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /** The engine behind {@link SsmRunner}. Not API: create runners with {@link SsmRunner#builder}. */
 public final class DefaultSsmRunner implements SsmRunner {
   private final Supplier<SsmGateway> gateways;
-  private final OutputFetcher output;
+  private final S3Gateway s3;
+  private final Transfers transfers;
   private final Supplier<LogsGateway> logs;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -60,7 +67,8 @@ public final class DefaultSsmRunner implements SsmRunner {
 
   DefaultSsmRunner(
       Supplier<SsmGateway> gateways,
-      OutputFetcher output,
+      S3Gateway s3,
+      Transfers transfers,
       Supplier<LogsGateway> logs,
       Clock clock,
       Sleeper sleeper,
@@ -69,7 +77,8 @@ public final class DefaultSsmRunner implements SsmRunner {
       Random random,
       List<AutoCloseable> owned) {
     this.gateways = gateways;
-    this.output = output;
+    this.s3 = s3;
+    this.transfers = transfers;
     this.logs = logs;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -81,7 +90,8 @@ public final class DefaultSsmRunner implements SsmRunner {
 
   /**
    * Creates a runner; called by {@link SsmRunner.Builder#build()}. A null {@code ssm}, {@code s3}
-   * or {@code executor} is created here (S3 only when first needed) and closed by {@link #close()}.
+   * or {@code executor} is created here and closed by {@link #close()}: SSM from the default
+   * chains, S3 when first needed, in the SSM client's region with its credentials.
    */
   public static DefaultSsmRunner create(
       SsmClient ssm,
@@ -96,7 +106,7 @@ public final class DefaultSsmRunner implements SsmRunner {
     if (ssm == null) {
       owned.add(client);
     }
-    Supplier<S3Client> s3Client = s3 != null ? () -> s3 : new LazyClient<>(S3Client::create);
+    Supplier<S3Client> s3Client = s3 != null ? () -> s3 : new LazyClient<>(() -> defaultS3(client));
     if (s3 == null) {
       owned.add((AutoCloseable) s3Client);
     }
@@ -110,9 +120,14 @@ public final class DefaultSsmRunner implements SsmRunner {
     if (executor == null) {
       owned.add(threads::shutdownNow);
     }
+    AwsS3Gateway s3Gateway = new AwsS3Gateway(s3Client);
+    owned.add(0, s3Gateway);
+    Transfers transfers = Transfers.create();
+    owned.add(0, transfers.shutdown());
     return new DefaultSsmRunner(
         () -> new AwsSsmGateway(client),
-        new OutputFetcher(s3Client),
+        s3Gateway,
+        transfers,
         () -> new AwsLogsGateway(logsClient.get()),
         clock,
         sleeper,
@@ -120,6 +135,15 @@ public final class DefaultSsmRunner implements SsmRunner {
         settings,
         new Random(),
         owned);
+  }
+
+  /** An S3 client in {@code ssm}'s region, with its credentials. */
+  private static S3Client defaultS3(SsmClient ssm) {
+    var config = ssm.serviceClientConfiguration();
+    return S3Client.builder()
+        .region(config.region())
+        .credentialsProvider(config.credentialsProvider())
+        .build();
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -231,14 +255,28 @@ public final class DefaultSsmRunner implements SsmRunner {
   private Run newRun(RunRequest request, Listeners listeners) {
     Objects.requireNonNull(request, "request == null");
     SsmGateway ssm = gateways.get();
+    StagingLocation location = request.staging().location().orElse(settings.staging.location());
+    RunFolder folder =
+        location == null ? null : RunFolder.create(location, clock.instant(), newToken());
+    RunCleanup cleanup = new RunCleanup();
+    Stager stage = new Stager(s3, ssm, request, folder, settings.staging.threshold(), cleanup);
     Launch launch =
         new Dispatch(
             ssm,
             request,
+            stage,
             DefaultSsmRunner::newToken,
             settings.sendLookupWindow,
             settings.preflightInterval,
             clock);
+    OutputResolver output =
+        resolver(
+            new OutputResolver.Spec(
+                settings.staging.maxOutputBytes(),
+                request.output().alwaysFromS3(),
+                request.output().sink().orElse(null),
+                request.staging().collectResults(),
+                folder));
     Run.Spec spec =
         new Run.Spec(
             request.failurePolicy(),
@@ -246,7 +284,11 @@ public final class DefaultSsmRunner implements SsmRunner {
             request.targets().describeTags(),
             request.timeouts().effectiveWait());
     LogTail tail = request.output().follow() ? new LogTail(logs.get()) : null;
-    return new Run(spec, ssm, launch, output, tail, clock, settings, random, listeners);
+    return new Run(spec, ssm, launch, output, tail, cleanup, clock, settings, random, listeners);
+  }
+
+  private OutputResolver resolver(OutputResolver.Spec spec) {
+    return new OutputResolver(s3, transfers.resolve(), transfers.ranges(), spec);
   }
 
   private Run attached(AttachRequest request, Listeners listeners) {
@@ -258,8 +300,11 @@ public final class DefaultSsmRunner implements SsmRunner {
             request.failFast(),
             List.of("the command's targets"),
             request.waitTimeout().orElse(null));
+    OutputResolver output =
+        resolver(OutputResolver.Spec.wholeOutput(settings.staging.maxOutputBytes()));
     LogTail tail = request.followOutput() ? new LogTail(logs.get()) : null;
-    return new Run(spec, ssm, launch, output, tail, clock, settings, random, listeners);
+    return new Run(
+        spec, ssm, launch, output, tail, new RunCleanup(), clock, settings, random, listeners);
   }
 
   private static Listeners listeners(ProgressListener listener) {

@@ -7,8 +7,9 @@ import dev.ssmrun.Progress;
 import dev.ssmrun.Timeouts;
 import dev.ssmrun.internal.aws.SsmGateway;
 import dev.ssmrun.internal.live.LogTail;
-import dev.ssmrun.internal.output.OutputFetcher;
+import dev.ssmrun.internal.output.OutputResolver;
 import dev.ssmrun.internal.send.Launch;
+import dev.ssmrun.internal.staging.RunCleanup;
 import dev.ssmrun.internal.watch.PollSchedule;
 import dev.ssmrun.internal.watch.Watch;
 import java.time.Clock;
@@ -21,10 +22,16 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run as a state machine: launch (pre-flight and send, or find commands to attach to), watch,
- * drain after a cancel, done. Each {@link #step()} does one round of API calls and says how long to
- * wait before the next, so the same logic serves the blocking driver (a Sleeper) and the
- * asynchronous one (a scheduler).
+ * One run as a state machine: launch (pre-flight, payload stage and send, or find commands to
+ * attach to), watch, drain after a cancel, done. Each {@link #step()} does one round of API calls
+ * and says how long to wait before the next, so the same logic serves the blocking driver (a
+ * Sleeper) and the asynchronous one (a scheduler).
+ *
+ * <p>Finished invocations go to {@link Completions}: their whole output is read on the resolver's
+ * threads and the listeners hear of them once it is in; the run ends only then (or, after a
+ * cancel, when the cancel grace is over). Whatever the run ends with (result, failure, cancel,
+ * deadline, interrupt), its {@link RunCleanup} runs first: staged objects are deleted after the
+ * last output was read.
  *
  * <p>Threads: {@link #step()} and {@link #abort()} are called by one driver thread at a time (the
  * drivers hand over with a happens-before edge); no lock is held while they call SSM or the
@@ -52,6 +59,7 @@ public final class Run {
   private final EngineSettings settings;
   private final Random random;
   private final Listeners listeners;
+  private final RunCleanup cleanup;
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
   private final List<String> warnings = new ArrayList<>();
   private final RunOutcome ending;
@@ -62,13 +70,15 @@ public final class Run {
   private Instant nextPoll;
   private Instant cancelUntil;
   private boolean settling;
+  private int warningsHeard;
 
   Run(
       Spec spec,
       SsmGateway ssm,
       Launch launch,
-      OutputFetcher output,
+      OutputResolver output,
       LogTail tail,
+      RunCleanup cleanup,
       Clock clock,
       EngineSettings settings,
       Random random,
@@ -81,6 +91,7 @@ public final class Run {
     this.settings = settings;
     this.random = random;
     this.listeners = listeners;
+    this.cleanup = cleanup;
     this.ending = new RunOutcome(spec);
     this.completions = new Completions(output, tail, settings.lateEvents, listeners, this::warn);
     this.base = settings.schedule.initial();
@@ -118,7 +129,10 @@ public final class Run {
     return cancelRequested.get() && !settling && (phase == Phase.LAUNCH || phase == Phase.WATCH);
   }
 
-  /** Cancels now (the driver was interrupted), polls once, and ends the run. Driver thread. */
+  /**
+   * Cancels now (the driver was interrupted), polls once, stops reading output, and ends the run.
+   * Driver thread.
+   */
   CommandResult abort() {
     try {
       Instant now = clock.instant();
@@ -171,6 +185,10 @@ public final class Run {
     }
     try {
       completions.record(watch.poll(clock.instant(), true).finished(), clock.instant());
+      while (completions.readingOutput()) {
+        sleeper.sleep(Completions.RESOLVE_CHECK);
+        completions.tick(clock.instant());
+      }
       completions.flush();
     } catch (RuntimeException e) {
       throw fail(e);
@@ -184,13 +202,17 @@ public final class Run {
     if (cancelRequested.get() || pastDeadline(now)) {
       return cancelLaunch(now);
     }
-    Launch.Step step = launch.step(now);
+    Launch.Step step;
+    try {
+      step = launch.step(now);
+    } finally {
+      hearLaunchWarnings(); // After each step: a stage's warnings come before any send.
+    }
     learnSent();
     if (!step.isDone()) {
-      return Optional.of(step.pause()); // Waiting for targets, or between tries of one send.
+      return Optional.of(step.pause()); // Waiting for targets, staged, or between tries of a send.
     }
     phase = Phase.WATCH;
-    launch.warnings().forEach(this::warn);
     Instant sent = clock.instant();
     if (deadline == null) {
       deadline = attachDeadline(sent);
@@ -264,7 +286,7 @@ public final class Run {
   /** The time to the status poll, the tail's tick or a late invocation, whichever is first. */
   private Duration untilNextWake() {
     Instant wake = watch.isComplete() ? null : nextPoll;
-    Optional<Instant> other = completions.nextWake();
+    Optional<Instant> other = completions.nextWake(clock.instant());
     if (other.isPresent() && (wake == null || other.get().isBefore(wake))) {
       wake = other.get();
     }
@@ -304,16 +326,30 @@ public final class Run {
     return Optional.of(shorter(base, Duration.between(clock.instant(), cancelUntil)));
   }
 
+  /** Ends the run: output still being read is given up (a cancel), the run cleans up. */
   private Optional<Duration> finish() {
     completions.flush();
     watch.finishRemaining();
+    phase = Phase.DONE;
+    cleanup.run().forEach(this::warn);
+    ending.finish(watch.commandIds(), results(), warnings, watch.matchedNothing());
+    return Optional.empty();
+  }
+
+  private List<InvocationResult> results() {
     List<InvocationResult> all = new ArrayList<>(launch.rejected());
     for (InvocationResult r : watch.finished()) {
       all.add(completions.resolved(r));
     }
-    phase = Phase.DONE;
-    ending.finish(watch.commandIds(), all, warnings, watch.matchedNothing());
-    return Optional.empty();
+    return all;
+  }
+
+  private void hearLaunchWarnings() {
+    List<String> all = launch.warnings();
+    for (int i = warningsHeard; i < all.size(); i++) {
+      warn(all.get(i));
+    }
+    warningsHeard = all.size();
   }
 
   private void warn(String warning) {
@@ -326,13 +362,11 @@ public final class Run {
     if (phase != Phase.DONE) {
       watch.cancelRemaining();
       watch.finishRemaining();
+      completions.abandon();
       phase = Phase.DONE;
+      cleanup.run().forEach(this::warn);
     }
-    List<InvocationResult> all = new ArrayList<>(launch.rejected());
-    for (InvocationResult r : watch.finished()) {
-      all.add(completions.resolved(r));
-    }
-    return ending.failure(e, watch.commandIds(), all, warnings);
+    return ending.failure(e, watch.commandIds(), results(), warnings);
   }
 
   private void publish() {

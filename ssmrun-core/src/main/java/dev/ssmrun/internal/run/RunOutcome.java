@@ -6,6 +6,7 @@ import dev.ssmrun.InvocationResult;
 import dev.ssmrun.NoInstancesMatchedException;
 import dev.ssmrun.PreflightException;
 import dev.ssmrun.RunFailedException;
+import dev.ssmrun.StagingException;
 import dev.ssmrun.internal.watch.MissingCommand;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -55,8 +56,10 @@ final class RunOutcome {
       List<String> commandIds,
       List<InvocationResult> invocations,
       List<String> warnings) {
-    if (e instanceof PreflightException || e instanceof RunFailedException) {
-      return e;
+    if (e instanceof PreflightException
+        || e instanceof StagingException
+        || e instanceof RunFailedException) {
+      return e; // Nothing was sent, or the failure already says what was.
     }
     cancelledByClient |= !commandIds.isEmpty();
     CommandResult partial = build(commandIds, invocations, warnings);

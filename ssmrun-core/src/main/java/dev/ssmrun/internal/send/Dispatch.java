@@ -26,12 +26,14 @@ import software.amazon.awssdk.services.ssm.model.PingStatus;
 
 /**
  * Gets a run's commands out: the optional pre-flight check (waiting for targets to come online if
- * asked), the choice of document, then one SendCommand per 50 instances or one for tag targets.
- * If a send fails for good, the run cancels the commands already sent: all or nothing.
+ * asked), the choice of document, the payload stage (inline, or staged in S3 with a bootstrap),
+ * then one SendCommand per 50 instances or one for tag targets. If a send fails for good, the run
+ * cancels the commands already sent: all or nothing.
  */
 public final class Dispatch implements Launch {
   private final SsmGateway ssm;
   private final CommandSender sender;
+  private final PayloadStage stage;
   private final RunRequest request;
   private final Duration preflightInterval;
   private final Clock clock;
@@ -41,6 +43,7 @@ public final class Dispatch implements Launch {
   private Instant onlineDeadline;
   private Map<String, Document> documents = Map.of();
   private boolean ready;
+  private Delivery delivery;
   private Deque<Chunk> chunks;
   private Chunk chunk;
   private CommandSender.Sending sending;
@@ -49,13 +52,15 @@ public final class Dispatch implements Launch {
   private record Chunk(Document document, List<String> ids) {}
 
   /**
-   * A dispatch of {@code request}; {@code tokens} makes each send's unique token; a lost answer is
-   * looked for during {@code lookupWindow}; pre-flight re-checks every {@code preflightInterval};
-   * {@code clock} stamps each command when SSM accepted it.
+   * A dispatch of {@code request} whose payload {@code stage} prepares; {@code tokens} makes each
+   * send's unique token; a lost answer is looked for during {@code lookupWindow}; pre-flight
+   * re-checks every {@code preflightInterval}; {@code clock} stamps each command when SSM accepted
+   * it.
    */
   public Dispatch(
       SsmGateway ssm,
       RunRequest request,
+      PayloadStage stage,
       Supplier<String> tokens,
       Duration lookupWindow,
       Duration preflightInterval,
@@ -63,6 +68,7 @@ public final class Dispatch implements Launch {
     this.ssm = ssm;
     this.clock = clock;
     this.request = request;
+    this.stage = stage;
     this.sender = new CommandSender(ssm, tokens, lookupWindow);
     this.preflightInterval = preflightInterval;
     MaxErrors.warning(request).ifPresent(warnings::add);
@@ -72,6 +78,7 @@ public final class Dispatch implements Launch {
    * {@inheritDoc}
    *
    * @throws PreflightException if targets are unusable and waiting cannot help (any more).
+   * @throws dev.ssmrun.StagingException if the payload cannot be staged; nothing was sent.
    */
   @Override
   public Step step(Instant now) {
@@ -80,14 +87,25 @@ public final class Dispatch implements Launch {
       return Step.after(wait.get()); // Waiting for targets to come online.
     }
     if (chunks == null) {
-      chunks = new ArrayDeque<>(plan());
+      List<Chunk> plan = plan();
+      Set<Document> documents = new HashSet<>();
+      plan.forEach(c -> documents.add(c.document));
+      delivery = stage.prepare(documents, now);
+      warnings.addAll(delivery.warnings());
+      chunks = new ArrayDeque<>(plan);
+      if (!delivery.warnings().isEmpty()) {
+        return Step.after(Duration.ZERO); // The caller hears them before anything is sent.
+      }
     }
     while (sending != null || !chunks.isEmpty()) {
       if (sending == null) {
         chunk = chunks.poll();
         String token = sender.newToken();
         sending =
-            sender.start(SendRequests.build(request, chunk.document, chunk.ids, token), token, now);
+            sender.start(
+                SendRequests.build(request, delivery, chunk.document, chunk.ids, token),
+                token,
+                now);
       }
       CommandSender.Step step;
       try {

@@ -4,7 +4,6 @@ import dev.ssmrun.Document;
 import dev.ssmrun.PreflightException;
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.internal.aws.SsmGateway;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +52,8 @@ final class Preflight {
         checkInstance(id, known.get(id), request.payload().document(), report);
       }
     } else {
-      List<InstanceInformationStringFilter> filters = new ArrayList<>();
-      request.targets().tags().forEach((k, v) -> filters.add(filter(SendRequests.targetKey(k), v)));
-      List<InstanceInformation> found = ssm.describeInstances(filters);
+      List<InstanceInformation> found =
+          ssm.describeInstances(SendRequests.tagFilters(request.targets().tags()));
       if (found.isEmpty()) {
         report.problem(
             String.join(" ", request.targets().describeTags()),

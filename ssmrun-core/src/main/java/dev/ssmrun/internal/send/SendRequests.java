@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 import software.amazon.awssdk.services.ssm.model.Target;
 
@@ -36,11 +37,11 @@ public final class SendRequests {
 
   /** One SendCommand for {@code ids}, or for the request's tag targets if {@code ids} is empty. */
   static SendCommandRequest build(
-      RunRequest request, Document document, List<String> ids, String token) {
+      RunRequest request, Delivery delivery, Document document, List<String> ids, String token) {
     SendCommandRequest.Builder b =
         SendCommandRequest.builder()
             .documentName(document.documentName())
-            .parameters(parameters(request, document))
+            .parameters(parameters(request, delivery.commands(document)))
             .timeoutSeconds((int) request.timeouts().delivery().toSeconds())
             .comment(comment(request, token));
     if (ids.isEmpty()) {
@@ -50,13 +51,14 @@ public final class SendRequests {
     }
     request.maxConcurrency().ifPresent(b::maxConcurrency);
     MaxErrors.of(request).ifPresent(b::maxErrors);
-    OutputOptions output = request.output();
-    output
-        .s3Bucket()
+    delivery
+        .output()
         .ifPresent(
             bucket ->
                 b.outputS3BucketName(bucket)
-                    .outputS3KeyPrefix(output.s3Prefix().isEmpty() ? null : output.s3Prefix()));
+                    .outputS3KeyPrefix(
+                        delivery.outputPrefix().isEmpty() ? null : delivery.outputPrefix()));
+    OutputOptions output = request.output();
     if (output.cloudWatch()) {
       b.cloudWatchOutputConfig(
           c ->
@@ -66,9 +68,10 @@ public final class SendRequests {
     return b.build();
   }
 
-  private static Map<String, List<String>> parameters(RunRequest request, Document document) {
+  /** The document parameters of {@code request} with {@code commands} as the payload. */
+  public static Map<String, List<String>> parameters(RunRequest request, List<String> commands) {
     Map<String, List<String>> p = new LinkedHashMap<>();
-    p.put("commands", Scripts.render(request.payload(), document));
+    p.put("commands", commands);
     request.payload().workingDirectory().ifPresent(d -> p.put("workingDirectory", List.of(d)));
     p.put("executionTimeout", List.of(Long.toString(request.timeouts().execution().toSeconds())));
     return p;
@@ -80,6 +83,16 @@ public final class SendRequests {
       return "InstanceIds";
     }
     return key.contains(":") ? key : "tag:" + key;
+  }
+
+  /** DescribeInstanceInformation filters for the request's tag targets. */
+  public static List<InstanceInformationStringFilter> tagFilters(Map<String, List<String>> tags) {
+    List<InstanceInformationStringFilter> filters = new ArrayList<>();
+    tags.forEach(
+        (k, v) ->
+            filters.add(
+                InstanceInformationStringFilter.builder().key(targetKey(k)).values(v).build()));
+    return filters;
   }
 
   private static List<Target> targets(Map<String, List<String>> targets) {

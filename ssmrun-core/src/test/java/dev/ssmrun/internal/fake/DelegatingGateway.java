@@ -66,6 +66,11 @@ public class DelegatingGateway implements SsmGateway {
   }
 
   @Override
+  public String region() {
+    return delegate.region();
+  }
+
+  @Override
   public long throttleCount() {
     return delegate.throttleCount();
   }

@@ -85,6 +85,17 @@ public final class FakeSsmGateway implements SsmGateway {
   /** If true, CancelCommand is accepted but never takes effect. */
   public boolean ignoreCancels;
 
+  /**
+   * Where the fake agent uploads whole output (for commands with an output bucket) and results
+   * (to the run's presigned result keys); null: nowhere.
+   */
+  public FakeS3Gateway s3;
+
+  /** What each instance's script writes at $SSMRUN_RESULT, uploaded when it finishes. */
+  public final Map<String, byte[]> results = new HashMap<>();
+
+  private final java.util.Set<String> uploaded = new java.util.HashSet<>();
+
   public FakeSsmGateway(FakeTime time) {
     this.time = time;
   }
@@ -211,10 +222,17 @@ public final class FakeSsmGateway implements SsmGateway {
     String[] s = state(c, instanceId);
     boolean ended = Outcomes.isTerminal(s[0]);
     boolean completed = ended && !s[0].equals("Cancelled");
+    if (completed) {
+      upload(c, instanceId, b);
+    }
+    String stdout =
+        b.stdout.length() > 2500
+            ? b.stdout.substring(0, 2478) + "\n---Output truncated---"
+            : b.stdout;
     String output =
         !completed
             ? ""
-            : b.stderr.isEmpty() ? b.stdout : b.stdout + "\n----------ERROR-------\n" + b.stderr;
+            : b.stderr.isEmpty() ? stdout : stdout + "\n----------ERROR-------\n" + b.stderr;
     CommandPlugin plugin =
         CommandPlugin.builder()
             .name("aws:runShellScript")
@@ -232,7 +250,62 @@ public final class FakeSsmGateway implements SsmGateway {
         .status(s[0])
         .statusDetails(s[1])
         .commandPlugins(plugin)
+        .standardOutputUrl(outputUrl(c, instanceId, "stdout"))
+        .standardErrorUrl(outputUrl(c, instanceId, "stderr"))
         .build();
+  }
+
+  /** The agent's upload when the script ends: whole output, and the result. Once. */
+  private void upload(FakeCommand c, String instanceId, Behavior b) {
+    if (s3 == null || !uploaded.add(c.id + "/" + instanceId)) {
+      return;
+    }
+    String bucket = c.request.outputS3BucketName();
+    if (bucket != null) {
+      if (!b.stdout.isEmpty()) {
+        s3.putObject(
+            bucket,
+            outputKey(c, instanceId, "stdout"),
+            b.stdout.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      if (!b.stderr.isEmpty()) {
+        s3.putObject(
+            bucket,
+            outputKey(c, instanceId, "stderr"),
+            b.stderr.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    byte[] result = results.get(instanceId);
+    if (result != null) { // To the URL the latest run presigned for this instance.
+      s3.presignedPuts.stream()
+          .filter(key -> key.endsWith("/results/" + instanceId))
+          .reduce((first, second) -> second)
+          .ifPresent(key -> s3.putObject(stagingBucket, key, result));
+    }
+  }
+
+  /** The staging bucket the fake agent uploads results to. */
+  public String stagingBucket = "staging";
+
+  private static String outputKey(FakeCommand c, String instanceId, String stream) {
+    String prefix = c.request.outputS3KeyPrefix();
+    return (prefix == null || prefix.isEmpty() ? "" : prefix + "/")
+        + c.id
+        + "/"
+        + instanceId
+        + "/awsrunShellScript/0.awsrunShellScript/"
+        + stream;
+  }
+
+  private static String outputUrl(FakeCommand c, String instanceId, String stream) {
+    String bucket = c.request.outputS3BucketName();
+    return bucket == null
+        ? ""
+        : "https://s3.us-east-1.amazonaws.com/" + bucket + "/" + outputKey(c, instanceId, stream);
+  }
+
+  private static String cut(String text, int limit) {
+    return text.length() <= limit ? text : text.substring(0, limit - 20) + "--output truncated--";
   }
 
   @Override
@@ -246,14 +319,19 @@ public final class FakeSsmGateway implements SsmGateway {
     Behavior b = behavior(instanceId);
     String[] s = state(c, instanceId);
     boolean completed = Outcomes.isTerminal(s[0]) && !s[0].equals("Cancelled");
+    if (completed) {
+      upload(c, instanceId, b);
+    }
     return GetCommandInvocationResponse.builder()
         .commandId(commandId)
         .instanceId(instanceId)
         .status(s[0])
         .statusDetails(s[1])
         .responseCode(completed ? b.exitCode : 137)
-        .standardOutputContent(completed ? b.stdout : "")
-        .standardErrorContent(completed ? b.stderr : "")
+        .standardOutputContent(completed ? cut(b.stdout, 24_000) : "")
+        .standardErrorContent(completed ? cut(b.stderr, 8_000) : "")
+        .standardOutputUrl(outputUrl(c, instanceId, "stdout"))
+        .standardErrorUrl(outputUrl(c, instanceId, "stderr"))
         .executionStartDateTime(c.requestedAt.toString())
         .executionEndDateTime(time.instant().toString())
         .build();
@@ -332,6 +410,11 @@ public final class FakeSsmGateway implements SsmGateway {
     }
     String tag = tags.get(id).get(f.key().replace("tag:", ""));
     return tag != null && f.values().contains(tag);
+  }
+
+  @Override
+  public String region() {
+    return "us-east-1";
   }
 
   @Override

@@ -15,7 +15,6 @@ import dev.ssmrun.RunRequest;
 import dev.ssmrun.internal.aws.SsmGateway;
 import dev.ssmrun.internal.fake.DelegatingGateway;
 import dev.ssmrun.internal.fake.FakeSsmGateway.Behavior;
-import dev.ssmrun.internal.output.OutputFetcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +110,8 @@ class ConcurrencyContractTest {
     DefaultSsmRunner runner =
         new DefaultSsmRunner(
             f.ssm::view,
-            new OutputFetcher(() -> null),
+            f.s3,
+            Transfers.direct(),
             () -> f.logs,
             f.time,
             f.time,
@@ -164,7 +164,8 @@ class ConcurrencyContractTest {
   private DefaultSsmRunner runnerOn(Supplier<SsmGateway> gateways, Scheduler scheduler) {
     return new DefaultSsmRunner(
         gateways,
-        new OutputFetcher(() -> null),
+        f.s3,
+        Transfers.direct(),
         () -> f.logs,
         java.time.Clock.systemUTC(), // Real threads wait real time: the run's clock must move.
         f.time,

@@ -1,9 +1,9 @@
 package dev.ssmrun.internal.run;
 
 import dev.ssmrun.internal.fake.FakeLogsGateway;
+import dev.ssmrun.internal.fake.FakeS3Gateway;
 import dev.ssmrun.internal.fake.FakeSsmGateway;
 import dev.ssmrun.internal.fake.FakeTime;
-import dev.ssmrun.internal.output.OutputFetcher;
 import java.util.List;
 import java.util.Random;
 
@@ -11,6 +11,7 @@ import java.util.Random;
 final class Fixtures {
   final FakeTime time = new FakeTime();
   final FakeSsmGateway ssm = new FakeSsmGateway(time);
+  final FakeS3Gateway s3 = new FakeS3Gateway();
   final FakeScheduler scheduler = new FakeScheduler(time);
   final FakeLogsGateway logs = new FakeLogsGateway();
 
@@ -21,7 +22,8 @@ final class Fixtures {
   DefaultSsmRunner runner(EngineSettings settings) {
     return new DefaultSsmRunner(
         ssm::view,
-        new OutputFetcher(() -> null),
+        s3,
+        Transfers.direct(),
         () -> logs,
         time,
         time,

@@ -94,6 +94,79 @@ class ScriptsTest {
         .isEqualTo("$env:K = 'v''1'\n& 'Write-Output' 'it''s \u2019\u2019x\u2019\u2019'");
   }
 
+  @Test
+  void render_pythonWithEnvironmentAndArguments_runsUnchangedWithBoth() throws Exception {
+    Random random = new Random(11);
+    String value = randomString(random);
+    String arg = randomString(random);
+    String script =
+        "#!/usr/bin/env python3\nimport os, sys\nsys.stdout.write(os.environ['X'] + '|' +"
+            + " '|'.join(sys.argv[1:]))\n";
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .script(script)
+            .putEnvironment("X", value)
+            .arguments("a b", arg)
+            .build();
+
+    String rendered = Scripts.render(request.payload(), Document.SHELL).get(0);
+
+    assertThat(rendered).contains(script.strip()).doesNotContain("set -e");
+    assertThat(sh(rendered)).isEqualTo(value + "|a b|" + arg);
+  }
+
+  @Test
+  void render_pythonAlone_sentAsItIs() {
+    String script = "#!/usr/bin/env python3\nprint(1)\nprint(2)\n";
+    RunRequest request =
+        RunRequest.builder().addInstanceId("i-0123456789abcdef0").script(script).build();
+
+    assertThat(Scripts.render(request.payload(), Document.SHELL)).containsExactly(script);
+  }
+
+  @Test
+  void render_shellArguments_setAsPositionalParameters() throws Exception {
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .script("printf '%s|' \"$#\" \"$@\"")
+            .arguments("one", "two words", "it's $(id)")
+            .build();
+
+    assertThat(sh(Scripts.render(request.payload(), Document.SHELL).get(0)))
+        .isEqualTo("3|one|two words|it's $(id)|");
+  }
+
+  @Test
+  void render_powerShellArguments_passedToAScriptBlock() {
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .script("Write-Output $args[0]")
+            .arguments("it's")
+            .build();
+
+    assertThat(Scripts.render(request.payload(), Document.POWERSHELL).get(0))
+        .isEqualTo("& {\nWrite-Output $args[0]\n} 'it''s'");
+  }
+
+  @Test
+  void staged_strictModeButNoEnvironmentOrArguments() {
+    RunRequest request =
+        RunRequest.builder()
+            .addInstanceId("i-0123456789abcdef0")
+            .script("#!/bin/bash\nfalse\necho x")
+            .putEnvironment("K", "v")
+            .arguments("a")
+            .build();
+
+    assertThat(Scripts.staged(request.payload(), Document.SHELL))
+        .isEqualTo("#!/bin/bash\nset -e\nfalse\necho x");
+    assertThat(Scripts.staged(request.payload(), Document.POWERSHELL))
+        .isEqualTo("#!/bin/bash\nfalse\necho x");
+  }
+
   private static String randomString(Random random) {
     int length = random.nextInt(12);
     StringBuilder s = new StringBuilder();

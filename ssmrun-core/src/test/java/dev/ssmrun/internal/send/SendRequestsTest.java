@@ -6,6 +6,7 @@ import dev.ssmrun.Document;
 import dev.ssmrun.RunRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
@@ -27,7 +28,14 @@ class SendRequestsTest {
             .cloudWatchOutput("/my/group")
             .build();
 
-    SendCommandRequest r = SendRequests.build(request, Document.SHELL, List.of(), "abc");
+    Delivery inline =
+        new Delivery(
+            Map.of(Document.SHELL, Scripts.render(request.payload(), Document.SHELL)),
+            "bucket",
+            "runs",
+            List.of());
+
+    SendCommandRequest r = SendRequests.build(request, inline, Document.SHELL, List.of(), "abc");
 
     assertThat(r.documentName()).isEqualTo("AWS-RunShellScript");
     assertThat(r.parameters())
@@ -54,9 +62,11 @@ class SendRequestsTest {
 
   @Test
   void build_defaults_leaveSsmDefaultsAlone() {
+    Delivery inline = new Delivery(Map.of(Document.POWERSHELL, List.of("x")), null, "", List.of());
     SendCommandRequest r =
         SendRequests.build(
             RunRequest.builder().script("x").addInstanceId("i-0123456789abcdef0").build(),
+            inline,
             Document.POWERSHELL,
             List.of("i-0123456789abcdef0"),
             "t");

@@ -1,31 +1,56 @@
 package dev.ssmrun.emulator.internal;
 
 import dev.ssmrun.emulator.internal.StateSnapshot.Call;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every API call, in arrival order. Thread-safe. */
+/**
+ * Every API call's outcome, counted exactly, and the most recent calls with their bodies (at most
+ * {@link #RETAINED}), so that a long-running emulator does not keep every request. Thread-safe.
+ */
 public final class CallLog {
-  private final List<Call> calls = new ArrayList<>();
+  /** How many of the latest calls keep their request bodies. */
+  public static final int RETAINED = 10_000;
 
-  /** Appends one call. */
+  private final int retained;
+  private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
+  private final Deque<Call> recent = new ArrayDeque<>();
+
+  /** A log that keeps the latest {@link #RETAINED} calls. */
+  public CallLog() {
+    this(RETAINED);
+  }
+
+  CallLog(int retained) {
+    this.retained = retained;
+  }
+
+  /** Counts one call and keeps it, dropping the oldest kept call beyond the bound. */
   public synchronized void add(Call call) {
-    calls.add(call);
+    counts
+        .computeIfAbsent(call.operation(), k -> new TreeMap<>())
+        .merge(call.outcome(), 1, Integer::sum);
+    recent.addLast(call);
+    if (recent.size() > retained) {
+      recent.removeFirst();
+    }
   }
 
-  synchronized List<Call> all() {
-    return List.copyOf(calls);
+  /** The kept calls, oldest first. */
+  synchronized List<Call> recent() {
+    return List.copyOf(recent);
   }
 
-  /** Per operation, the count of each outcome. */
+  /** Per operation, the count of each outcome, over every call ever made. */
   synchronized Map<String, Map<String, Integer>> counts() {
     Map<String, Map<String, Integer>> out = new TreeMap<>();
-    for (Call call : calls) {
-      out.computeIfAbsent(call.operation(), k -> new TreeMap<>())
-          .merge(call.outcome(), 1, Integer::sum);
-    }
-    return out;
+    counts.forEach(
+        (operation, outcomes) ->
+            out.put(operation, Collections.unmodifiableMap(new TreeMap<>(outcomes))));
+    return Collections.unmodifiableMap(out);
   }
 }

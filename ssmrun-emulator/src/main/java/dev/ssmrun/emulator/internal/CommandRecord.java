@@ -24,7 +24,7 @@ public final class CommandRecord {
   public final Instant expiresAfter;
   public final boolean usesTargets;
   public final Map<String, Invocation> invocations = new LinkedHashMap<>();
-  public boolean targetsResolved;
+  private boolean targetsResolved;
 
   /** With ramp-up: how many invocations may run at once now (1, 2, 4, ...). */
   int rampLimit = 1;
@@ -50,6 +50,16 @@ public final class CommandRecord {
     expiresAfter = requestedAt.plusSeconds((long) timeoutSeconds + executionTimeoutSeconds);
     usesTargets = b.usesTargets;
     targetsResolved = !b.usesTargets;
+  }
+
+  /** True once the service resolved Targets into invocations (at once for InstanceIds). */
+  public boolean targetsResolved() {
+    return targetsResolved;
+  }
+
+  /** The service resolved Targets: the invocations are all there. */
+  public void targetsResolved(boolean value) {
+    targetsResolved = value;
   }
 
   /** The agent's S3 key up to the plugin: {@code prefix/commandId/instanceId/awsrunShellScript}. */
@@ -80,8 +90,7 @@ public final class CommandRecord {
 
   /** DeliveryTimedOutCount. */
   public int deliveryTimedOutCount() {
-    return (int)
-        invocations.values().stream().filter(i -> i.details.equals("DeliveryTimedOut")).count();
+    return count("DeliveryTimedOut");
   }
 
   /** The command-level status, derived from the invocations. */
@@ -92,6 +101,11 @@ public final class CommandRecord {
   /** The command-level StatusDetails. */
   public String details() {
     return statusAndDetails()[1];
+  }
+
+  private int count(String invocationDetails) {
+    return (int)
+        invocations.values().stream().filter(i -> i.details().equals(invocationDetails)).count();
   }
 
   private String[] statusAndDetails() {
@@ -106,28 +120,34 @@ public final class CommandRecord {
       if (cancelRequested) {
         return pair("Cancelling", "Cancelling");
       }
-      boolean anyMoved = invocations.values().stream().anyMatch(i -> !i.status.equals("Pending"));
+      boolean anyMoved = invocations.values().stream().anyMatch(i -> !i.status().equals("Pending"));
       return anyMoved ? pair("InProgress", "InProgress") : pair("Pending", "Pending");
     }
     return terminalPair();
   }
 
+  /**
+   * The model's rule: Failed, Execution Timed Out or Delivery Timed Out when MaxErrors or more
+   * invocations (at least one) ended that way; Incomplete when every target was attempted and
+   * some did not succeed, but too few for that. Incomplete's Status is Failed (unconfirmed).
+   */
   private String[] terminalPair() {
     if (cancelRequested
-        && invocations.values().stream().anyMatch(i -> i.status.equals("Cancelled"))) {
+        && invocations.values().stream().anyMatch(i -> i.status().equals("Cancelled"))) {
       return pair("Cancelled", "Cancelled");
     }
-    if (invocations.values().stream().allMatch(i -> i.status.equals("Success"))) {
+    if (invocations.values().stream().allMatch(i -> i.status().equals("Success"))) {
       return pair("Success", "Success");
     }
-    if (errorCount() > 0) {
+    int threshold = Math.max(1, Limits.errors(maxErrors, targetCount()));
+    if (count("Failed") >= threshold) {
       return pair("Failed", "Failed");
     }
-    if (invocations.values().stream().allMatch(i -> i.details.equals("DeliveryTimedOut"))) {
-      return pair("TimedOut", "DeliveryTimedOut");
+    if (count("ExecutionTimedOut") >= threshold) {
+      return pair("TimedOut", "ExecutionTimedOut");
     }
-    if (invocations.values().stream().anyMatch(i -> i.status.equals("TimedOut"))) {
-      return pair("TimedOut", "Incomplete");
+    if (count("DeliveryTimedOut") >= threshold) {
+      return pair("TimedOut", "DeliveryTimedOut");
     }
     return pair("Failed", "Incomplete");
   }

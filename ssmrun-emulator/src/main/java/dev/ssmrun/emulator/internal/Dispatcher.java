@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Moves invocations through the service's state machine: target resolution, MaxConcurrency (and its
@@ -25,10 +24,7 @@ public final class Dispatcher {
 
   /** Starts work on an accepted command; {@code targetResolver} runs later, as in the service. */
   public void submit(CommandRecord command, Runnable targetResolver) {
-    schedule(() -> expirePending(command), engine.settings.scaled(command.timeoutSeconds));
-    schedule(
-        () -> expire(command),
-        engine.settings.scaled((long) command.timeoutSeconds + command.executionTimeoutSeconds));
+    engine.later(() -> expire(command), untilExpiry(command));
     if (command.usesTargets) {
       engine.workers.execute(
           () -> {
@@ -41,7 +37,7 @@ public final class Dispatcher {
   }
 
   /** Dispatches every command, e.g. after an instance came back online. */
-  void dispatchAll() {
+  public void dispatchAll() {
     List<CommandRecord> all;
     synchronized (engine.lock) {
       all = new ArrayList<>(engine.commands.values());
@@ -53,7 +49,7 @@ public final class Dispatcher {
   void dispatch(CommandRecord command) {
     List<Invocation> toStart = new ArrayList<>();
     synchronized (engine.lock) {
-      if (!command.targetsResolved || command.cancelRequested || command.errorLimitHit) {
+      if (!command.targetsResolved() || command.cancelRequested || command.errorLimitHit) {
         return;
       }
       int limit = Limits.concurrency(command.maxConcurrency, command.targetCount());
@@ -66,14 +62,12 @@ public final class Dispatcher {
         if (running >= limit) {
           break;
         }
-        if (!inv.started() && inv.status.equals("Pending") && inv.instance.reachable()) {
+        if (!inv.started() && inv.status().equals("Pending") && inv.instance.reachable()) {
           if (engine.faults.draw(FaultSpec.Kind.OFFLINE, "SendCommand")) {
-            loseContact(inv.instance, command.timeoutSeconds);
+            loseContact(inv.instance, command);
             continue;
           }
-          inv.status = "InProgress";
-          inv.details = "InProgress";
-          inv.startedAt = engine.clock.instant();
+          inv.start(engine.clock.instant());
           running++;
           toStart.add(inv);
         }
@@ -87,12 +81,18 @@ public final class Dispatcher {
     }
   }
 
-  /** Fault: the instance drops off until this command's delivery timeout has passed. */
-  private void loseContact(Instance instance, int timeoutSeconds) {
-    instance.online = false;
-    schedule(
-        () -> engine.setOnline(instance.id, true),
-        engine.settings.scaled(timeoutSeconds).plusMillis(1));
+  /** Fault: the instance drops off until this command has expired, so nothing of it runs. */
+  private void loseContact(Instance instance, CommandRecord command) {
+    instance.online(false, engine.clock.instant());
+    engine.later(() -> engine.setOnline(instance.id, true), untilExpiry(command).plusMillis(1));
+  }
+
+  /** Real time from now until the command's ExpiresAfter (TimeoutSeconds + executionTimeout). */
+  private Duration untilExpiry(CommandRecord command) {
+    Duration total =
+        engine.settings.scaled((long) command.timeoutSeconds + command.executionTimeoutSeconds);
+    Duration elapsed = Duration.between(command.requestedAt, engine.clock.instant());
+    return elapsed.isNegative() || elapsed.compareTo(total) > 0 ? total : total.minus(elapsed);
   }
 
   /** Called by the agent once an invocation reached a terminal status. */
@@ -112,27 +112,17 @@ public final class Dispatcher {
     dispatch(command);
   }
 
-  /** Invocations still waiting for delivery when TimeoutSeconds passes: DeliveryTimedOut. */
-  private void expirePending(CommandRecord command) {
-    synchronized (engine.lock) {
-      for (Invocation inv : command.invocations.values()) {
-        if (!inv.started() && !inv.terminal()) {
-          inv.finish("TimedOut", "DeliveryTimedOut", -1, engine.clock.instant());
-        }
-      }
-    }
-  }
-
   /**
-   * At ExpiresAfter (TimeoutSeconds + executionTimeout) the service gives up on whatever is still
-   * Pending or InProgress: DeliveryTimedOut. A crashed agent comes back afterwards.
+   * At ExpiresAfter (TimeoutSeconds + executionTimeout, the user guide's delivery timeout) the
+   * service gives up on whatever is still Pending or InProgress: DeliveryTimedOut. A crashed agent
+   * comes back afterwards.
    */
   private void expire(CommandRecord command) {
     synchronized (engine.lock) {
       for (Invocation inv : command.invocations.values()) {
         if (!inv.terminal()) {
           inv.finish("TimedOut", "DeliveryTimedOut", -1, engine.clock.instant());
-          inv.instance.crashed = false;
+          inv.instance.recover();
         }
       }
     }
@@ -155,17 +145,15 @@ public final class Dispatcher {
         if (inv.terminal()) {
           continue;
         }
-        inv.cancelRequested = true;
-        inv.status = "Cancelling";
-        inv.details = "Cancelling";
-        if (inv.running != null) {
-          toKill.add(inv.running);
+        inv.cancelling();
+        if (inv.running() != null) {
+          toKill.add(inv.running());
         } else if (!inv.started()) {
           notDelivered.add(inv);
         }
       }
     }
-    engine.workers.execute(
+    engine.execute(
         () -> {
           toKill.forEach(running -> running.stop(RunningScript.Outcome.CANCELLED));
           synchronized (engine.lock) {
@@ -174,13 +162,5 @@ public final class Dispatcher {
                 .forEach(inv -> inv.finish("Cancelled", "Cancelled", -1, engine.clock.instant()));
           }
         });
-  }
-
-  private void schedule(Runnable task, Duration delay) {
-    try {
-      var unused = engine.scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      // The emulator is closing; timers no longer matter.
-    }
   }
 }

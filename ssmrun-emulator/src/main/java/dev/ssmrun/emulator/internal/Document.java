@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The command documents the emulator knows: the two AWS script documents (schema 1.2). */
+@SuppressWarnings("ImmutableEnumChecker") // platforms is an unmodifiable EnumSet copy
 public enum Document {
   RUN_SHELL_SCRIPT(
       "AWS-RunShellScript", "aws:runShellScript", EnumSet.of(Platform.LINUX, Platform.MACOS)),

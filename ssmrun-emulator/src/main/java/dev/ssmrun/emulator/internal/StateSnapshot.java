@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What the emulator has seen and done, as served at {@code GET /_emulator/state}. */
+/**
+ * What the emulator has seen and done, as served at {@code GET /_emulator/state}. The engine hands
+ * out unmodifiable maps and lists, so a snapshot never changes.
+ */
 public record StateSnapshot(
     Map<String, Map<String, Integer>> calls,
     Map<String, Integer> executions,

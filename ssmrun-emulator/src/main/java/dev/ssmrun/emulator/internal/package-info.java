@@ -4,8 +4,8 @@
  * under one lock, and {@link dev.ssmrun.emulator.internal.Dispatcher} moves invocations through the
  * service's state machine (target resolution, MaxConcurrency, MaxErrors, delivery timeouts, expiry,
  * cancel). The state records ({@code CommandRecord}, {@code Invocation}, {@code Instance}) expose
- * their fields to the sibling packages; every mutable field is read and written only while holding
- * {@code Engine.lock}. The subpackages depend on this one: {@code http} (the wire), {@code api}
+ * their fixed fields to the sibling packages and their changing state through methods; all of it
+ * is read and changed only while holding {@code Engine.lock}. The subpackages depend on this one: {@code http} (the wire), {@code api}
  * (the operations), {@code agent} (real processes), {@code s3} (output) and {@code faults}.
  */
 package dev.ssmrun.emulator.internal;

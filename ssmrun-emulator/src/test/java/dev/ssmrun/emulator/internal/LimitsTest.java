@@ -40,6 +40,11 @@ class LimitsTest {
         .containsExactly("TimedOut", "ExecutionTimedOut");
     assertThat(AgentStatus.of(RunningScript.Outcome.CANCELLED, 137))
         .containsExactly("Cancelled", "Cancelled");
-    assertThat(AgentStatus.responseCode(RunningScript.Outcome.TIMED_OUT, -1)).isEqualTo(137);
+    assertThat(AgentStatus.responseCode(RunningScript.Outcome.TIMED_OUT, -1, false)).isEqualTo(137);
+    assertThat(AgentStatus.responseCode(RunningScript.Outcome.CANCELLED, -1, true))
+        .as("Windows: stopped preemptively is -1")
+        .isEqualTo(-1);
+    assertThat(AgentStatus.responseCode(RunningScript.Outcome.NOT_STARTED, 0, false)).isEqualTo(-1);
+    assertThat(AgentStatus.responseCode(RunningScript.Outcome.EXITED, 3, true)).isEqualTo(3);
   }
 }

@@ -2,7 +2,7 @@ package dev.ssmrun.emulator.internal.agent;
 
 /** The agent's mapping from how a script ended to invocation Status / StatusDetails. */
 public final class AgentStatus {
-  /** Exit code the agent reports for a script it stopped (SIGKILL of the group). */
+  /** Exit code the Linux agent reports for a script it stopped (SIGKILL). */
   static final int STOPPED = 137;
 
   /** Exit code meaning "succeed and skip the remaining steps". */
@@ -29,11 +29,17 @@ public final class AgentStatus {
     return new String[] {"Failed", "Failed"};
   }
 
-  /** ResponseCode: -1 if nothing ran, 137 when the agent killed the group, else the exit code. */
-  public static int responseCode(RunningScript.Outcome outcome, int exitCode) {
+  /**
+   * ResponseCode: -1 if nothing ran, the agent's "stopped preemptively" code when it stopped the
+   * script (137; -1 on Windows), else the exit code.
+   */
+  public static int responseCode(RunningScript.Outcome outcome, int exitCode, boolean windows) {
     if (outcome == RunningScript.Outcome.NOT_STARTED) {
       return -1;
     }
-    return outcome == RunningScript.Outcome.EXITED ? exitCode : STOPPED;
+    if (outcome != RunningScript.Outcome.EXITED) {
+      return windows ? -1 : STOPPED;
+    }
+    return exitCode;
   }
 }

@@ -1,6 +1,5 @@
 package dev.ssmrun.emulator.internal.agent;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,42 +14,29 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Runs a script as the SSM agent does: {@code _script.sh} written to the orchestration folder, run
- * by {@code sh} in a new process group (through {@code setsid}), output captured in files.
+ * Runs a script as the SSM agent does: {@code _script.sh} written to the orchestration folder,
+ * started on its instance's {@link Machine} under the {@link Supervisor}, stdout and stderr copied
+ * from pipes into the folder's {@code stdout} and {@code stderr} files. It ends when the script's
+ * shell has exited and both pipes are closed, or when the agent stops it.
  */
 public final class ScriptRunner {
-  private static final File DEV_NULL = new File("/dev/null");
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
-  /** How long a killed group's members may take to die before the agent reports anyway. */
-  private static final Duration GROUP_EXIT_LIMIT = Duration.ofSeconds(5);
-
-  private final ScheduledExecutorService scheduler;
-  private final ProcessGroups groups;
-
-  /** Times scripts out on {@code scheduler} and registers their groups in {@code groups}. */
-  public ScriptRunner(ScheduledExecutorService scheduler, ProcessGroups groups) {
-    this.scheduler = scheduler;
-    this.groups = groups;
-  }
-
-  /** What to run, where, and for how long at most. */
-  record Job(
-      Path folder,
-      String script,
-      boolean powershell,
-      Path workingDir,
-      Map<String, String> environment,
-      Duration timeout) {}
+  /** How long a stopped script's processes may take to go before the agent reports anyway. */
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
   /**
    * Writing a script takes the write lock, spawning a process the read lock. Otherwise a child
@@ -58,7 +44,26 @@ public final class ScriptRunner {
    * with ETXTBSY ("Text file busy", exit 126) when invocations are delivered in parallel. Spawns
    * may overlap: once {@code start()} returns, the child has closed every inherited handle.
    */
-  static final ReadWriteLock SPAWN_LOCK = new ReentrantReadWriteLock();
+  private static final ReadWriteLock SPAWN_LOCK = new ReentrantReadWriteLock();
+
+  private final ScheduledExecutorService scheduler;
+  private final Executor captures;
+  private final RunningScripts scripts;
+
+  /** Times scripts out on {@code scheduler}, copies output on {@code captures}. */
+  public ScriptRunner(
+      ScheduledExecutorService scheduler, Executor captures, RunningScripts scripts) {
+    this.scheduler = scheduler;
+    this.captures = captures;
+    this.scripts = scripts;
+  }
+
+  /** What to run: the script's text and file, the workingDirectory parameter, the time limit. */
+  record Job(Path folder, String fileName, String text, String workingDirectory, Duration timeout) {
+    Path script() {
+      return folder.resolve(fileName);
+    }
+  }
 
   /** How the script ended, with its full output. */
   @SuppressWarnings("ArrayRecordComponent") // output bytes, never compared or hashed
@@ -77,66 +82,126 @@ public final class ScriptRunner {
   }
 
   /**
-   * Runs the job on the calling thread until it ends (exit, timeout or cancel), or returns {@link
-   * Result#NOT_STARTED} if {@link Hooks#mayStart()} refuses. {@link Hooks#started} receives the
-   * running script as soon as its process exists, so that it can be cancelled.
+   * Runs the job on {@code machine} on the calling thread until it ends (exit, timeout, cancel),
+   * or returns {@link Result#NOT_STARTED} if {@link Hooks#mayStart()} refuses.
    *
    * @throws IOException if the folder or the process cannot be created
    * @throws InterruptedException if the calling thread is interrupted while the script runs
    */
-  Result run(Job job, Hooks hooks) throws IOException, InterruptedException {
-    Path script = writeScript(job);
+  Result run(Machine machine, Job job, Map<String, String> environment, Hooks hooks)
+      throws IOException, InterruptedException {
+    writeScript(job, machine.home);
     if (!hooks.mayStart()) {
       return Result.NOT_STARTED;
     }
-    Path stdout = job.folder().resolve("stdout");
-    Path stderr = job.folder().resolve("stderr");
     ProcessBuilder builder =
-        new ProcessBuilder(command(script, job.powershell()))
-            .directory(job.workingDir().toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile());
-    builder.environment().putAll(job.environment());
-    Process process;
+        new ProcessBuilder(machine.command(job, environment))
+            .directory(machine.home.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+    builder.environment().clear();
+    builder.environment().put("PATH", Tools.AGENT_PATH + ":/sbin:/bin");
+    Process process = spawn(builder);
+    OutputCapture out = new OutputCapture(process.getInputStream(), job.folder().resolve("stdout"));
+    OutputCapture err = new OutputCapture(process.getErrorStream(), job.folder().resolve("stderr"));
+    RunningScript running = new RunningScript(process.getOutputStream(), List.of(out, err));
+    ScheduledFuture<?> timeout = null;
+    try {
+      CompletableFuture<Void> output = capture(out, err);
+      timeout = watch(running, job.timeout());
+      hooks.started(running);
+      awaitEnd(running, output);
+      running.release();
+      if (!process.waitFor(STOP_LIMIT.toNanos(), TimeUnit.NANOSECONDS)) {
+        process.destroyForcibly().waitFor(); // our own child: its pid cannot be another's
+      }
+      return new Result(
+          running.outcome(), process.exitValue(), read(job, "stdout"), read(job, "stderr"));
+    } finally {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      running.stop(RunningScript.Outcome.CRASHED); // no-op unless we leave by an exception
+      scripts.remove(running);
+      running.ended().complete(null);
+    }
+  }
+
+  private CompletableFuture<Void> capture(OutputCapture out, OutputCapture err) throws IOException {
+    try {
+      captures.execute(out);
+      captures.execute(err);
+    } catch (RejectedExecutionException e) {
+      throw new IOException("emulator closed", e);
+    }
+    return CompletableFuture.allOf(out.closed(), err.closed());
+  }
+
+  /** Registers the script and its execution timeout; after close it is stopped at once. */
+  private ScheduledFuture<?> watch(RunningScript running, Duration limit) throws IOException {
+    try {
+      if (!scripts.add(running)) {
+        throw new RejectedExecutionException("emulator closed");
+      }
+      return scheduler.schedule(
+          () -> running.stop(RunningScript.Outcome.TIMED_OUT),
+          limit.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      throw new IOException("emulator closed", e);
+    }
+  }
+
+  /**
+   * Waits until the output is closed (the shell exited and nothing it left holds the pipes), or,
+   * once the agent stopped the script, at most {@link #STOP_LIMIT} more.
+   */
+  private static void awaitEnd(RunningScript running, CompletableFuture<Void> output)
+      throws InterruptedException {
+    try {
+      CompletableFuture.anyOf(output, running.stopped()).get();
+      if (!output.isDone()) {
+        output.get(STOP_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      // Output held open by a process that escaped the stop: report without it.
+    }
+  }
+
+  /** Starts {@code builder}'s process under {@link #SPAWN_LOCK}. */
+  static Process spawn(ProcessBuilder builder) throws IOException {
     SPAWN_LOCK.readLock().lock();
     try {
-      process = builder.start();
+      return builder.start();
     } finally {
       SPAWN_LOCK.readLock().unlock();
     }
-    RunningScript running = new RunningScript(process.pid(), groups);
-    ScheduledFuture<?> timeout = watch(running, job.timeout());
-    try {
-      hooks.started(running);
-      int exitCode = process.waitFor();
-      if (running.outcome() != RunningScript.Outcome.EXITED) {
-        ProcessGroups.awaitGone(running.pgid, GROUP_EXIT_LIMIT);
-      }
-      return new Result(running.outcome(), exitCode, read(stdout), read(stderr));
-    } finally {
-      timeout.cancel(false);
-    }
   }
 
-  /** Writes the script (owner-only, executable) into the job's folder, creating the folder. */
-  private static Path writeScript(Job job) throws IOException {
-    createFolders(job.folder());
-    Path script = job.folder().resolve(job.powershell() ? "_script.ps1" : "_script.sh");
+  /** Writes the script (owner-only, executable), replacing one from an earlier run. */
+  private static void writeScript(Job job, Path home) throws IOException {
+    createFolders(job.folder(), home);
+    Path script = job.script();
     SPAWN_LOCK.writeLock().lock();
     try {
+      Files.deleteIfExists(script);
       Files.write(
-          Files.createFile(script, OWNER_ONLY), job.script().getBytes(StandardCharsets.UTF_8));
+          Files.createFile(script, OWNER_ONLY), job.text().getBytes(StandardCharsets.UTF_8));
     } finally {
       SPAWN_LOCK.writeLock().unlock();
     }
-    return script;
   }
 
-  /** Creates missing folders top-down without the exceptions Files.createDirectories throws. */
-  private static void createFolders(Path folder) throws IOException {
+  /**
+   * Creates missing folders below {@code home} top-down, without the exceptions
+   * Files.createDirectories throws. A missing {@code home} means the emulator closed (and deleted
+   * it): nothing is recreated.
+   */
+  private static void createFolders(Path folder, Path home) throws IOException {
+    if (!Files.isDirectory(home)) {
+      throw new IOException("emulator closed");
+    }
     Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = folder; p != null && !Files.isDirectory(p); p = p.getParent()) {
+    for (Path p = folder; !p.equals(home) && !Files.isDirectory(p); p = p.getParent()) {
       missing.push(p);
     }
     for (Path p : missing) {
@@ -148,38 +213,14 @@ public final class ScriptRunner {
     }
   }
 
-  private ScheduledFuture<?> watch(RunningScript running, Duration limit) throws IOException {
-    try {
-      if (!groups.add(running.pgid)) {
-        throw new RejectedExecutionException("emulator closed");
-      }
-      return scheduler.schedule(
-          () -> running.stop(RunningScript.Outcome.TIMED_OUT),
-          limit.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      // The emulator closed while this script was starting: nothing may outlive close().
-      groups.kill(running.pgid);
-      throw new IOException("emulator closed", e);
-    }
-  }
-
-  private static List<String> command(Path script, boolean powershell) {
-    if (powershell) {
-      return List.of("setsid", "pwsh", "-NonInteractive", "-File", script.toString());
-    }
-    // Like the agent's "sh -c <path>", with the path quoted so that no character in it is code.
-    return List.of("setsid", "sh", "-c", quote(script.toString()));
-  }
-
   /** Single-quotes a value for sh. */
   static String quote(String value) {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 
-  private static byte[] read(Path file) {
+  private static byte[] read(Job job, String stream) {
     try {
-      return Files.readAllBytes(file);
+      return Files.readAllBytes(job.folder().resolve(stream));
     } catch (IOException e) {
       return new byte[0];
     }

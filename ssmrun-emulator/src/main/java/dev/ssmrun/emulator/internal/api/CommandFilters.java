@@ -91,7 +91,7 @@ final class CommandFilters {
             case "Status" -> value.equals(status) || value.equals(details);
             case "ExecutionStage" -> {
               boolean done =
-                  command.completedCount() == command.targetCount() && command.targetsResolved;
+                  command.completedCount() == command.targetCount() && command.targetsResolved();
               yield value.equals(done ? "Complete" : "Executing");
             }
             default -> value.equals(command.document.documentName);
@@ -106,10 +106,10 @@ final class CommandFilters {
   private static Instant time(String value) {
     try {
       return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException unused) {
       try {
         return Instant.parse(value);
-      } catch (DateTimeParseException unused) {
+      } catch (DateTimeParseException unused2) {
         throw AwsError.of(
             "ValidationException",
             "Filter value '" + value + "' is not an ISO-8601 time such as 2024-07-07T00:00:00Z.");

@@ -52,7 +52,7 @@ final class InvocationOperations {
         for (Invocation inv : command.invocations.values()) {
           if (visible(inv, now)
               && (instanceId == null || inv.instance.id.equals(instanceId))
-              && filters.matches(command, inv.status, inv.details)) {
+              && filters.matches(command, inv.status(), inv.details())) {
             matching.add(inv);
           }
         }

@@ -37,7 +37,7 @@ final class Shapes {
     o.put("OutputS3KeyPrefix", c.keyPrefix);
     o.put("MaxConcurrency", c.maxConcurrency);
     o.put("MaxErrors", c.maxErrors);
-    o.put("TargetCount", c.targetsResolved ? c.targetCount() : 0);
+    o.put("TargetCount", c.targetsResolved() ? c.targetCount() : 0);
     o.put("CompletedCount", c.completedCount());
     o.put("ErrorCount", c.errorCount());
     o.put("DeliveryTimedOutCount", c.deliveryTimedOutCount());
@@ -75,16 +75,16 @@ final class Shapes {
     o.put("DocumentName", c.document.documentName);
     o.put("DocumentVersion", c.documentVersion);
     o.put("PluginName", c.document.pluginName);
-    o.put("ResponseCode", inv.responseCode);
-    o.put("ExecutionStartDateTime", Json.iso(inv.startedAt));
-    o.put("ExecutionElapsedTime", Json.elapsed(inv.startedAt, inv.endedAt));
-    o.put("ExecutionEndDateTime", Json.iso(inv.endedAt));
-    o.put("Status", inv.status);
-    o.put("StatusDetails", inv.details);
-    o.put("StandardOutputContent", inv.stdout);
-    o.put("StandardOutputUrl", inv.stdoutUrl);
-    o.put("StandardErrorContent", inv.stderr);
-    o.put("StandardErrorUrl", inv.stderrUrl);
+    o.put("ResponseCode", inv.responseCode());
+    o.put("ExecutionStartDateTime", Json.iso(inv.startedAt()));
+    o.put("ExecutionElapsedTime", Json.elapsed(inv.startedAt(), inv.endedAt()));
+    o.put("ExecutionEndDateTime", Json.iso(inv.endedAt()));
+    o.put("Status", inv.status());
+    o.put("StatusDetails", inv.details());
+    o.put("StandardOutputContent", inv.stdout());
+    o.put("StandardOutputUrl", inv.stdoutUrl());
+    o.put("StandardErrorContent", inv.stderr());
+    o.put("StandardErrorUrl", inv.stderrUrl());
     o.set("CloudWatchOutputConfig", cloudWatch(c.request));
     return o;
   }
@@ -100,11 +100,11 @@ final class Shapes {
     o.put("DocumentName", c.document.documentName);
     o.put("DocumentVersion", c.documentVersion);
     o.put("RequestedDateTime", Json.epoch(c.requestedAt));
-    o.put("Status", inv.status);
-    o.put("StatusDetails", inv.details);
+    o.put("Status", inv.status());
+    o.put("StatusDetails", inv.details());
     o.put("TraceOutput", "");
-    o.put("StandardOutputUrl", inv.stdoutUrl);
-    o.put("StandardErrorUrl", inv.stderrUrl);
+    o.put("StandardOutputUrl", inv.stdoutUrl());
+    o.put("StandardErrorUrl", inv.stderrUrl());
     ArrayNode plugins = o.putArray("CommandPlugins");
     if (details) {
       plugins.add(plugin(inv, region));
@@ -120,18 +120,18 @@ final class Shapes {
     ObjectNode p = Json.object();
     p.put("Name", c.document.pluginName);
     p.put("Status", inv.pluginStatus());
-    p.put("StatusDetails", inv.details);
-    p.put("ResponseCode", inv.responseCode);
-    if (inv.startedAt != null) {
-      p.put("ResponseStartDateTime", Json.epoch(inv.startedAt));
+    p.put("StatusDetails", inv.details());
+    p.put("ResponseCode", inv.responseCode());
+    if (inv.startedAt() != null) {
+      p.put("ResponseStartDateTime", Json.epoch(inv.startedAt()));
     }
-    if (inv.endedAt != null) {
-      p.put("ResponseFinishDateTime", Json.epoch(inv.endedAt));
+    if (inv.endedAt() != null) {
+      p.put("ResponseFinishDateTime", Json.epoch(inv.endedAt()));
     }
-    String stderr = inv.responseCode == AgentStatus.SUCCESS_AND_SKIP ? "" : inv.stderr;
-    p.put("Output", Truncation.pluginOutput(inv.stdout, stderr, Truncation.MAX_PLUGIN_OUTPUT));
-    p.put("StandardOutputUrl", inv.stdoutUrl);
-    p.put("StandardErrorUrl", inv.stderrUrl);
+    String stderr = inv.responseCode() == AgentStatus.SUCCESS_AND_SKIP ? "" : inv.stderr();
+    p.put("Output", Truncation.pluginOutput(inv.stdout(), stderr, Truncation.MAX_PLUGIN_OUTPUT));
+    p.put("StandardOutputUrl", inv.stdoutUrl());
+    p.put("StandardErrorUrl", inv.stderrUrl());
     p.put("OutputS3Region", region);
     p.put("OutputS3BucketName", c.bucket);
     p.put("OutputS3KeyPrefix", c.bucket.isEmpty() ? "" : c.outputKeyPrefix(inv.instance.id));
@@ -143,12 +143,12 @@ final class Shapes {
     ObjectNode o = Json.object();
     o.put("InstanceId", i.id);
     o.put("PingStatus", i.pingStatus());
-    o.put("LastPingDateTime", Json.epoch(i.lastPing));
+    o.put("LastPingDateTime", Json.epoch(i.lastPing()));
     o.put("AgentVersion", AGENT_VERSION);
     o.put("IsLatestVersion", true);
     o.put("PlatformType", i.platform.wireName());
-    o.put("PlatformName", i.platform.defaultName());
-    o.put("PlatformVersion", i.platform.defaultVersion());
+    o.put("PlatformName", i.os.platformName());
+    o.put("PlatformVersion", i.os.platformVersion());
     o.put("ResourceType", "EC2Instance");
     o.put("IPAddress", "127.0.0.1");
     o.put("ComputerName", i.name);

@@ -93,7 +93,7 @@ final class TargetResolver {
           command.invocations.put(instance.id, inv);
         }
       }
-      command.targetsResolved = true;
+      command.targetsResolved(true);
     }
   }
 
