@@ -128,7 +128,16 @@ public interface SsmRunner extends AutoCloseable {
    * @throws CommandNotFoundException if SSM does not show a command within 5 s.
    * @throws IllegalStateException if the runner is closed.
    */
-  RunHandle attach(AttachRequest request);
+  default RunHandle attach(AttachRequest request) {
+    return attach(request, new ProgressListener() {});
+  }
+
+  /**
+   * As {@link #attach(AttachRequest)}, with {@code listener} hearing the run from its start: what
+   * is known when the call returns (e.g. a warning that a command has no live output) and the first
+   * poll, which {@link RunHandle#addListener} could miss.
+   */
+  RunHandle attach(AttachRequest request, ProgressListener listener);
 
   /** Same as {@code attach(AttachRequest.of(commandIds))}. */
   default RunHandle attach(String... commandIds) {

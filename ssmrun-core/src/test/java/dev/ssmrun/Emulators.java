@@ -61,8 +61,8 @@ public final class Emulators {
     }
 
     @Override
-    public RunHandle attach(AttachRequest request) {
-      return runner.attach(request);
+    public RunHandle attach(AttachRequest request, ProgressListener listener) {
+      return runner.attach(request, listener);
     }
 
     @Override

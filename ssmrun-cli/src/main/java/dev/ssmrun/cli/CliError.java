@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * can act on, and the exit code. SDK vocabulary (exception classes, attempt counts, request ids)
  * never reaches {@link #message()}; {@code --debug} prints the full chain.
  */
-record CliError(String code, String message, int exitCode) {
+public record CliError(String code, String message, int exitCode) {
   private static final Set<String> DENIED =
       Set.of(
           "AccessDenied",
@@ -31,6 +31,11 @@ record CliError(String code, String message, int exitCode) {
           "ExpiredTokenException",
           "AuthFailure");
 
+  /** Something asked for is not there (e.g. an instance the command did not run on): 255. */
+  static CliError notFound(String code, String message) {
+    return unreachable(code, message);
+  }
+
   static CliError usage(String message) {
     return new CliError("usage", message, ExitCodes.USAGE);
   }
@@ -39,7 +44,10 @@ record CliError(String code, String message, int exitCode) {
    * Classifies {@code error}; {@code where} names the SSM endpoint as the user knows it, e.g.
    * {@code http://127.0.0.1:4566} or {@code SSM in eu-west-1}.
    */
-  static CliError of(Throwable error, String where) {
+  public static CliError of(Throwable error, String where) {
+    if (error instanceof CliException known) {
+      return known.error();
+    }
     if (error instanceof PreflightException) {
       return unreachable(
           "preflight_failed",
@@ -194,7 +202,7 @@ record CliError(String code, String message, int exitCode) {
   }
 
   /** Drops the SDK's "(SDK Attempt Count: N)" and request-id suffixes: they go to --debug. */
-  static String withoutSdkNoise(String message) {
+  public static String withoutSdkNoise(String message) {
     return message
         .replaceAll(" ?\\(SDK Attempt Count: \\d+\\)", "")
         .replaceAll(" ?\\((Service: [^)]*|Request ID: [^)]*)\\)", "");

@@ -1,5 +1,9 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.EmulatorSettings;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.convert.FaultSpecConverter;
+import dev.ssmrun.cli.convert.KeyValue;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.ConnectionOptions;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.OutputFormat;
+import dev.ssmrun.cli.print.OutputOptions;
+
 /**
  * What the error handler needs to know about the command that failed.
  *
@@ -15,6 +20,7 @@ record ErrorContext(OutputFormat format, String where, boolean debug) {
   }
 
   static ErrorContext of(ConnectionOptions connection, OutputOptions output, Services services) {
-    return new ErrorContext(output.format, connection.where(services.environment()), output.debug);
+    return new ErrorContext(
+        output.format(), connection.where(services.environment()), output.debug());
   }
 }

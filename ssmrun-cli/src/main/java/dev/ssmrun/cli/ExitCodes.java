@@ -12,9 +12,9 @@ import java.util.Map;
  * deadline passed; 255 when no instance received the command. The CLI adds 2 (usage), 130
  * (Ctrl-C) and 255 for errors that left no result at all (see {@link CliError}).
  */
-final class ExitCodes {
+public final class ExitCodes {
   /** The failure policy holds. */
-  static final int OK = 0;
+  public static final int OK = 0;
 
   /** A usage error: nothing was sent (picocli's default). */
   static final int USAGE = 2;
@@ -26,18 +26,36 @@ final class ExitCodes {
   static final int INTERRUPTED = 130;
 
   /** ssmrun itself could not run the command anywhere (as {@code ssh}). */
-  static final int UNREACHABLE = CommandResult.EXIT_NOT_RUN;
+  public static final int UNREACHABLE = CommandResult.EXIT_NOT_RUN;
+
+  /** {@code ssmrun output} and {@code ssmrun cancel}: an instance has not finished (yet). */
+  static final int UNFINISHED = 1;
 
   /** The exit codes of {@code ssmrun run}, as {@code --help} lists them. */
-  static final Map<String, String> HELP = help();
+  static final Map<String, String> HELP =
+      help(
+          "usage error: nothing was sent",
+          "interrupted (Ctrl-C); what still ran was cancelled",
+          "ssmrun could not run the command anywhere (credentials, region, access denied, endpoint"
+              + " unreachable, throttled beyond retries, pre-flight, no instance matched or"
+              + " delivered)");
+
+  /** The exit codes of {@code ssmrun wait}: the same rule, but Ctrl-C leaves the command be. */
+  static final Map<String, String> WAIT_HELP =
+      help(
+          "usage error: nothing was done",
+          "interrupted (Ctrl-C): ssmrun stopped waiting; the command goes on",
+          "ssmrun could not watch the command (credentials, region, access denied, endpoint"
+              + " unreachable, throttled beyond retries, command not found), or it ran nowhere"
+              + " (no instance delivered)");
 
   private ExitCodes() {}
 
-  static int of(CommandResult result) {
+  public static int of(CommandResult result) {
     return result.exitCode();
   }
 
-  private static Map<String, String> help() {
+  private static Map<String, String> help(String usage, String interrupted, String unreachable) {
     Map<String, String> codes = new LinkedHashMap<>();
     codes.put(
         "0",
@@ -45,14 +63,10 @@ final class ExitCodes {
     codes.put(
         "N", "the policy was broken and every failed instance exited N (one instance: its code)");
     codes.put("1", "the policy was broken and the failed instances disagree");
-    codes.put("2", "usage error: nothing was sent");
+    codes.put("2", usage);
     codes.put("124", "--wait-timeout passed; what still ran was cancelled");
-    codes.put("130", "interrupted (Ctrl-C); what still ran was cancelled");
-    codes.put(
-        "255",
-        "ssmrun could not run the command anywhere (credentials, region, access denied, endpoint"
-            + " unreachable, throttled beyond retries, pre-flight, no instance matched or"
-            + " delivered)");
+    codes.put("130", interrupted);
+    codes.put("255", unreachable);
     return Collections.unmodifiableMap(codes);
   }
 }

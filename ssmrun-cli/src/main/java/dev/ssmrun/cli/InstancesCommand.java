@@ -1,5 +1,13 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.Connection;
+import dev.ssmrun.cli.connect.ConnectionOptions;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.convert.KeyValue;
+import dev.ssmrun.cli.print.CliOutput;
+import dev.ssmrun.cli.print.InstancePrinter;
+import dev.ssmrun.cli.print.OutputFormat;
+import dev.ssmrun.cli.print.OutputOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,7 +77,7 @@ final class InstancesCommand implements Callable<Integer>, ErrorContext.Source {
     List<InstanceInformationStringFilter> filters = filters();
     CliOutput out =
         output.output(spec.commandLine().getOut(), spec.commandLine().getErr(), services, false);
-    InstancePrinter printer = InstancePrinter.of(output.format, out);
+    InstancePrinter printer = InstancePrinter.of(output.format(), out);
     try (Connection conn = Connection.open(connection, services, output.debugLog(out))) {
       var pages =
           conn.ssm().describeInstanceInformationPaginator(r -> r.filters(filters).maxResults(50));
@@ -79,7 +87,7 @@ final class InstancesCommand implements Callable<Integer>, ErrorContext.Source {
         count++;
       }
       printer.finished();
-      if (count == 0 && output.format == OutputFormat.TEXT) {
+      if (count == 0 && output.format() == OutputFormat.TEXT) {
         out.errLine("ssmrun: no managed instance matched");
       }
       return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.DefaultServices;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.cli.convert.KeyValue;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,8 @@ final class RequestMapper {
 
   private RequestMapper() {}
 
-  static RunRequest map(RunOptions options, boolean local, String script, List<String> localIds) {
+  static RunRequest map(
+      RunOptions options, WatchOptions watch, boolean local, String script, List<String> localIds) {
     RunRequest.Builder b = RunRequest.builder();
     if (script != null) {
       b.script(script);
@@ -32,7 +34,16 @@ final class RequestMapper {
       b.putEnvironment(kv.key(), kv.value());
     }
     mapSettings(options, b);
-    return b.build();
+    if (watch.waitTimeout != null) {
+      b.waitTimeout(watch.waitTimeout);
+    }
+    if (watch.failurePolicy != null) {
+      b.failurePolicy(watch.failurePolicy);
+    }
+    if (options.logGroup != null) {
+      b.cloudWatchOutput(options.logGroup);
+    }
+    return b.followOutput(watch.follow).build();
   }
 
   /** {@code Role=web,api}, or the AWS CLI's {@code Key=tag:Role,Values=web,api}. */
@@ -57,12 +68,6 @@ final class RequestMapper {
     }
     if (o.deliveryTimeout != null) {
       b.deliveryTimeout(o.deliveryTimeout);
-    }
-    if (o.waitTimeout != null) {
-      b.waitTimeout(o.waitTimeout);
-    }
-    if (o.failurePolicy != null) {
-      b.failurePolicy(o.failurePolicy);
     }
     if (o.comment != null) {
       b.comment(o.comment);

@@ -2,6 +2,14 @@ package dev.ssmrun.cli;
 
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.SsmRunner;
+import dev.ssmrun.cli.connect.Connection;
+import dev.ssmrun.cli.connect.ConnectionOptions;
+import dev.ssmrun.cli.connect.LocalBuckets;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.CliOutput;
+import dev.ssmrun.cli.print.NoWaitPrinter;
+import dev.ssmrun.cli.print.OutputOptions;
+import dev.ssmrun.cli.print.RunPrinter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -34,12 +41,16 @@ import picocli.CommandLine.TypeConversionException;
           + " with 'ssmrun: ': per instance 'ssmrun: ID STATUS exit=N TIME' as it finishes, then"
           + " one summary line that says whether the failure policy held. On a terminal a live"
           + " status line shows the counts while waiting.",
+      "With -F/--follow, each instance's lines are printed as they arrive (from CloudWatch Logs,"
+          + " which the command is then sent with; the instances need logs:CreateLogGroup,"
+          + " CreateLogStream and PutLogEvents), and the per-instance lines do not repeat them.",
       "",
       "Examples:",
       "  ssmrun run --local -- 'echo hello from $AWS_SSM_INSTANCE_ID; exit 3'",
       "  ssmrun run -i i-0123456789abcdef0,i-0fedcba9876543210 -- 'df -h /'",
       "  ssmrun run -t Role=web,api --allow-failures 1 --timeout 10m -f deploy.sh",
       "  ssmrun run -i i-0123456789abcdef0 -q -- 'cat /etc/os-release' > os-release",
+      "  ssmrun run -F -t Role=web -- 'for i in 1 2 3; do echo step $i; sleep 1; done'",
       "  ssmrun run -t Env=prod -o jsonl -- uptime | jq -r 'select(.type==\"invocation\").stdout'",
       "  ssmrun run --endpoint-url http://127.0.0.1:4566 -i i-0123456789abcdef0 -- uptime",
       ""
@@ -47,6 +58,10 @@ import picocli.CommandLine.TypeConversionException;
     exitCodeListHeading = "%nExit codes:%n")
 final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   private static final String PLACEHOLDER_ID = "i-00000000000000000";
+
+  /** CloudWatch Logs' rule for log group names. */
+  private static final java.util.regex.Pattern LOG_GROUP =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_\\-/.#]{1,512}");
 
   private final Services services;
 
@@ -61,12 +76,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
               + " --no-wait -t Role=web -- ./long-job.sh")
   boolean noWait;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "Print only the instances' output, without prefixes, headers or summary (for one"
-              + " instance: exactly its bytes). Example: -q -i i-0123456789abcdef0 -- cat /etc/hosts")
-  boolean quiet;
+  @Mixin WatchOptions watch;
 
   @Mixin ConnectionOptions connection;
 
@@ -84,29 +94,42 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     toRunRequest(script, List.of(PLACEHOLDER_ID)); // bad input is refused before anything starts
     CliOutput out =
         output.output(
-            spec.commandLine().getOut(), spec.commandLine().getErr(), services, !quiet && !noWait);
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            services,
+            !watch.quiet && !noWait);
     LocalPaths.hint(options).ifPresent(out::errLine);
     Connection conn = Connection.open(connection, services, output.debugLog(out));
     try (conn) {
       RunRequest request = toRunRequest(script, conn.localInstanceIds());
-      if (connection.local && options.outputBucket != null) {
+      if (connection.local() && options.outputBucket != null) {
         LocalBuckets.ensure(conn.s3(), options.outputBucket);
       }
       if (noWait) {
         sendOnly(conn, request, out);
         return ExitCodes.OK;
       }
-      SsmRunner runner = conn.runner(options.outputBucket != null);
-      RunPrinter printer = RunPrinter.of(output.format, quiet, out);
-      return new RunSession(runner, printer, out, policy(), conn).run(request);
+      SsmRunner runner = conn.runner(usesS3(), watch.follow);
+      RunPrinter printer = RunPrinter.of(output.format(), watch.quiet, watch.follow, out);
+      return new RunSession(runner, printer, out, watch.policy(), conn).run(request).exitCode();
     }
   }
 
   /** {@code --no-wait}: sends, prints the ids, and leaves the commands running. */
   private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
-    try (SsmRunner runner = conn.runner(false)) {
-      NoWaitPrinter.print(output.format, runner.send(request), out); // closing leaves them running
+    try (SsmRunner runner = conn.runner(usesS3(), false)) {
+      NoWaitPrinter.print(
+          output.format(), runner.send(request), out); // closing leaves them running
     }
+  }
+
+  /**
+   * Whether the runner needs this command line's S3 client: the output bucket is checked before
+   * sending and read after. Without it the library would build one from the default chains, which
+   * reach AWS whatever {@code --s3-endpoint-url} says.
+   */
+  private boolean usesS3() {
+    return options.outputBucket != null;
   }
 
   @Override
@@ -115,23 +138,26 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   }
 
   private void validate() {
-    if (quiet && output.format.isJson()) {
-      throw usage(
-          "-q/--quiet prints the raw output; it cannot be combined with -o "
-              + output.format.name().toLowerCase(java.util.Locale.ROOT));
-    }
+    watch.validate(output.format());
     if (noWait) {
-      refuseWithNoWait(quiet, "-q/--quiet");
-      refuseWithNoWait(options.waitTimeout != null, "--wait-timeout");
+      refuseWithNoWait(watch.quiet, "-q/--quiet");
+      refuseWithNoWait(watch.follow, "-F/--follow");
+      refuseWithNoWait(watch.waitTimeout != null, "--wait-timeout");
       refuseWithNoWait(options.failFast, "--fail-fast");
-      if (connection.local) {
+      if (connection.local()) {
         throw usage(
             "--no-wait cannot be used with --local: the embedded emulator stops when"
                 + " ssmrun exits; start 'ssmrun emulator' and use --endpoint-url");
       }
     }
-    if (!connection.local && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
+    if (!connection.local() && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
       throw usage("no target: give -i/--instance-id or -t/--target (or --local)");
+    }
+    if (options.logGroup != null && !LOG_GROUP.matcher(options.logGroup).matches()) {
+      throw usage(
+          "--log-group '"
+              + options.logGroup
+              + "' is not a log group name: 1 to 512 of A-Z a-z 0-9 _ - / . #");
     }
     if (options.outputPrefix != null && options.outputBucket == null) {
       throw usage("--output-s3-prefix needs --output-s3-bucket");
@@ -170,22 +196,13 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     }
   }
 
-  /** The failure policy in the user's words, for the summary. */
-  private String policy() {
-    OptionSpec allow = spec.findOption("--allow-failures");
-    List<String> given = allow == null ? List.of() : allow.originalStringValues();
-    return given.isEmpty()
-        ? "no failure allowed"
-        : "--allow-failures " + given.get(given.size() - 1);
-  }
-
   /**
    * Maps the options to a request; pure. {@code script} is null when COMMAND is argv words. With
    * --local and no explicit target, {@code localIds} are all targeted.
    */
   RunRequest toRunRequest(String script, List<String> localIds) {
     try {
-      return RequestMapper.map(options, connection.local, script, localIds);
+      return RequestMapper.map(options, watch, connection.local(), script, localIds);
     } catch (IllegalArgumentException | IllegalStateException | TypeConversionException e) {
       throw usage(e.getMessage());
     }

@@ -1,7 +1,7 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.Document;
-import dev.ssmrun.FailurePolicy;
+import dev.ssmrun.cli.convert.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,25 +70,6 @@ final class RunOptions {
   Duration deliveryTimeout;
 
   @Option(
-      names = "--wait-timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description =
-          "Client deadline: after it, cancel what still runs and exit 124 (default:"
-              + " delivery + execution timeout + a margin). Example: --wait-timeout 90s")
-  Duration waitTimeout;
-
-  @Option(
-      names = "--allow-failures",
-      paramLabel = "N|P%|ID,...",
-      converter = FailurePolicyConverter.class,
-      description =
-          "Failure policy across instances: at most N, at most P percent, or only the named"
-              + " instances may fail (default: none). Examples: --allow-failures 2;"
-              + " --allow-failures 10%%; --allow-failures i-0123456789abcdef0")
-  FailurePolicy failurePolicy;
-
-  @Option(
       names = "--fail-fast",
       description =
           "Once the failure policy is broken, cancel the instances still running. Example:"
@@ -132,6 +113,15 @@ final class RunOptions {
       paramLabel = "PREFIX",
       description = "Key prefix for --output-s3-bucket. Example: --output-s3-prefix runs/")
   String outputPrefix;
+
+  @Option(
+      names = "--log-group",
+      paramLabel = "NAME",
+      description =
+          "Send the output to CloudWatch Logs in this group too (-F/--follow reads it from there;"
+              + " without this option it uses SSM's /aws/ssm/AWS-RunShellScript); with --no-wait,"
+              + " 'ssmrun output ID --follow' can follow it later. Example: --log-group /ssmrun/deploys")
+  String logGroup;
 
   @Option(
       names = "--document",

@@ -1,12 +1,18 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.AttachRequest;
 import dev.ssmrun.CommandResult;
 import dev.ssmrun.InvocationResult;
+import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import dev.ssmrun.ProgressListener;
 import dev.ssmrun.RunHandle;
+import dev.ssmrun.RunInterruptedException;
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.SsmRunner;
+import dev.ssmrun.cli.print.CliOutput;
+import dev.ssmrun.cli.print.RunPrinter;
+import dev.ssmrun.cli.print.RunSummary;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,12 +22,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * Runs one request to the end, printing each instance as soon as it finishes. The engine's
- * listener only queues; this thread prints, so a slow terminal or pipe never delays a poll. On
- * Ctrl-C (JVM shutdown) it cancels what it started, prints the cancelled invocations and the
- * summary, closes {@code afterRun}, and the JVM then exits with 130.
+ * Watches one run to the end, printing each instance as soon as it finishes (and its output as it
+ * arrives, when followed). The engine's listener only queues; this thread prints, so a slow
+ * terminal or pipe never delays a poll. On Ctrl-C (JVM shutdown) a run it sent is cancelled: the
+ * cancelled invocations and the summary are printed, {@code afterRun} is closed, and the JVM then
+ * exits with 130. Commands it only attached to are left running: it says so, and the JVM exits.
  */
 final class RunSession {
   /** How long Ctrl-C waits for the cancellation to be confirmed and printed. */
@@ -30,19 +38,24 @@ final class RunSession {
   /** How often the live status line is redrawn (its clock ticks) while nothing happens. */
   private static final long TICK_MILLIS = 1000;
 
+  /** Queued once the run's future completes: the watching loop ends. */
+  private static final Object DONE = new Object();
+
+  /** What Ctrl-C does to the commands being watched. */
+  private enum OnCtrlC {
+    CANCEL,
+    LEAVE_RUNNING
+  }
+
   private final SsmRunner runner;
   private final RunPrinter printer;
   private final CliOutput output;
   private final String policy;
   private final AutoCloseable afterRun;
 
-  /** Queued once the run's future completes: the watching loop ends. */
-  private static final Object DONE = new Object();
-
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final Set<String> printed = new HashSet<>();
   private final AtomicBoolean interrupted = new AtomicBoolean();
-  private boolean readsS3;
 
   /** {@code policy} names the failure policy in summaries; {@code afterRun} is closed at the end. */
   RunSession(
@@ -58,61 +71,84 @@ final class RunSession {
     this.afterRun = afterRun;
   }
 
-  int run(RunRequest request) {
-    readsS3 = request.output().s3Bucket().isPresent();
+  /** Sends {@code request} and watches it; Ctrl-C cancels what was sent. */
+  RunSummary run(RunRequest request) {
+    return watch(
+        listener -> {
+          RunHandle handle = runner.start(request, listener);
+          printer.sent(handle.commandIds());
+          return handle;
+        },
+        OnCtrlC.CANCEL);
+  }
+
+  /** Watches commands sent before, by anyone; Ctrl-C stops watching and leaves them running. */
+  RunSummary attach(AttachRequest request) {
+    return watch(listener -> runner.attach(request, listener), OnCtrlC.LEAVE_RUNNING);
+  }
+
+  private RunSummary watch(Function<ProgressListener, RunHandle> start, OnCtrlC onCtrlC) {
     AtomicReference<RunHandle> handleRef = new AtomicReference<>();
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
-    Thread onCtrlC = new Thread(() -> cancel(handleRef, started, finished), "ssmrun-cancel");
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
-    long start = System.nanoTime();
+    Thread hook = new Thread(() -> onCtrlC(onCtrlC, handleRef, started, finished), "ssmrun-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long startNanos = System.nanoTime();
     try {
       RunHandle handle;
       try {
-        handle = runner.start(request);
+        handle = start.apply(new Queueing());
         handleRef.set(handle);
       } finally {
         started.countDown();
       }
-      handle.addListener(new Queueing());
-      printer.sent(handle.commandIds());
-      CommandResult result = watch(handle, start);
-      // An instance that finished before the listener was added is printed now.
-      result.invocations().forEach(this::printOnce);
+      CommandResult result = loop(handle, startNanos);
+      result.invocations().forEach(this::printOnce); // in case one slipped past the listener
       int exitCode = interrupted.get() ? ExitCodes.INTERRUPTED : ExitCodes.of(result);
-      printer.finished(
-          new RunSummary(result, exitCode, elapsedSince(start), interrupted.get(), policy));
-      return exitCode;
+      RunSummary summary =
+          new RunSummary(result, exitCode, elapsedSince(startNanos), interrupted.get(), policy);
+      printer.finished(summary);
+      return summary;
     } finally {
       output.clearStatus();
-      closeQuietly(runner);
-      closeQuietly(afterRun);
+      // Left running on Ctrl-C: closing the runner or its clients could cancel, so the JVM's exit
+      // ends them instead.
+      if (!(interrupted.get() && onCtrlC == OnCtrlC.LEAVE_RUNNING)) {
+        closeQuietly(runner);
+        closeQuietly(afterRun);
+      }
       finished.countDown();
-      removeHook(onCtrlC);
+      removeHook(hook);
     }
   }
 
-  private CommandResult watch(RunHandle handle, long start) {
+  private CommandResult loop(RunHandle handle, long startNanos) {
     // The future only wakes this loop; the result and any failure come from await() below.
     var unused = handle.future().whenComplete((result, error) -> events.add(DONE));
     Progress last = handle.progress();
-    printer.progress(last, elapsedSince(start));
+    printer.progress(last, elapsedSince(startNanos));
     for (Object event = nextEvent(); event != DONE; event = nextEvent()) {
-      if (event instanceof InvocationResult invocation) {
-        printOnceResolved(invocation);
-      } else if (event instanceof Progress progress) {
+      if (event instanceof Progress progress) {
         last = progress;
-      } else if (event instanceof Warning warning) {
-        printer.warning(warning.text());
+      } else if (event != null) {
+        print(event);
       }
-      printer.progress(last, elapsedSince(start));
+      printer.progress(last, elapsedSince(startNanos));
     }
-    for (Object event : events) {
-      if (event instanceof InvocationResult invocation) {
-        printOnceResolved(invocation);
-      }
+    for (Object event = events.poll(); event != null; event = events.poll()) {
+      print(event);
     }
     return handle.await();
+  }
+
+  private void print(Object event) {
+    if (event instanceof OutputChunk chunk) {
+      printer.output(chunk);
+    } else if (event instanceof InvocationResult invocation) {
+      printOnce(invocation);
+    } else if (event instanceof Warning warning) {
+      printer.warning(warning.text());
+    }
   }
 
   private Object nextEvent() {
@@ -120,18 +156,7 @@ final class RunSession {
       return events.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.ssmrun.RunInterruptedException("interrupted while waiting", e);
-    }
-  }
-
-  /**
-   * The listener hears of an instance before its full output was read from S3; a truncated one
-   * with an output bucket is printed from the final result instead.
-   */
-  private void printOnceResolved(InvocationResult invocation) {
-    boolean truncated = invocation.stdoutTruncated() || invocation.stderrTruncated();
-    if (!(truncated && readsS3)) {
-      printOnce(invocation);
+      throw new RunInterruptedException("interrupted while waiting", e);
     }
   }
 
@@ -141,8 +166,11 @@ final class RunSession {
     }
   }
 
-  private void cancel(
-      AtomicReference<RunHandle> handleRef, CountDownLatch started, CountDownLatch finished) {
+  private void onCtrlC(
+      OnCtrlC onCtrlC,
+      AtomicReference<RunHandle> handleRef,
+      CountDownLatch started,
+      CountDownLatch finished) {
     try {
       // Ctrl-C during the send: wait for it, so that what was sent is cancelled too.
       started.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -151,6 +179,17 @@ final class RunSession {
         return;
       }
       interrupted.set(true);
+      if (onCtrlC == OnCtrlC.LEAVE_RUNNING) {
+        output.stopStatus();
+        String ids = String.join(" ", handle.commandIds());
+        output.errLine(
+            "ssmrun: interrupted; the command goes on: 'ssmrun cancel "
+                + ids
+                + "' stops it, 'ssmrun wait "
+                + ids
+                + "' watches it again");
+        return;
+      }
       output.errLine("ssmrun: interrupted; cancelling the command...");
       handle.cancel();
       finished.await(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -184,6 +223,11 @@ final class RunSession {
     @Override
     public void onInvocationCompleted(InvocationResult invocation) {
       events.add(invocation);
+    }
+
+    @Override
+    public void onOutput(OutputChunk chunk) {
+      events.add(chunk);
     }
 
     @Override

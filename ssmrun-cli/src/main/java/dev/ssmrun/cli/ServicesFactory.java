@@ -1,9 +1,14 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.Services;
+import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
-/** Creates commands with the {@link Services} injected; anything else the picocli way. */
+/**
+ * Creates commands with the {@link Services} injected (those with a {@code Services}
+ * constructor); anything else the picocli way.
+ */
 final class ServicesFactory implements IFactory {
   private final Services services;
 
@@ -13,14 +18,11 @@ final class ServicesFactory implements IFactory {
 
   @Override
   public <K> K create(Class<K> type) throws Exception {
-    if (type == RunCommand.class) {
-      return type.cast(new RunCommand(services));
-    }
-    if (type == InstancesCommand.class) {
-      return type.cast(new InstancesCommand(services));
-    }
-    if (type == EmulatorCommand.class) {
-      return type.cast(new EmulatorCommand(services));
+    for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+      if (constructor.getParameterCount() == 1
+          && constructor.getParameterTypes()[0] == Services.class) {
+        return type.cast(constructor.newInstance(services));
+      }
     }
     return CommandLine.defaultFactory().create(type);
   }

@@ -1,8 +1,14 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.DebugLog;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.ErrorPrinter;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,13 +30,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Run commands on EC2 instances and other SSM-managed nodes through AWS Systems Manager Run"
           + " Command: send, watch, and report each instance's exit code, stdout and stderr.",
-      "Every command takes --region, --profile, --endpoint-url, --s3-endpoint-url and --local,"
-          + " and honours the AWS CLI's environment variables and config files.",
+      "Every command that talks to SSM takes --region, --profile, --endpoint-url,"
+          + " --s3-endpoint-url, --logs-endpoint-url and --local, and honours the AWS CLI's"
+          + " environment variables and config files. status, output, wait and cancel act on"
+          + " commands sent before (ssmrun run --no-wait prints their ids).",
       "",
       "Examples:",
       "  ssmrun run --local -- 'echo hello from $AWS_SSM_INSTANCE_ID'",
       "  ssmrun run -i i-0123456789abcdef0 -- 'uptime'",
       "  ssmrun run -t Role=web --allow-failures 10%% -- 'systemctl restart app'",
+      "  ssmrun run -F -t Role=web -- ./deploy.sh",
+      "  id=$(ssmrun run --no-wait --log-group /ssmrun/jobs -t Role=batch -- ./nightly.sh)",
+      "  ssmrun status $id",
+      "  ssmrun output $id --follow",
+      "  ssmrun wait $id",
+      "  ssmrun cancel $id",
       "  ssmrun instances -t Role=web --online",
       "  ssmrun emulator --instances 5",
       "  ssmrun help run",
@@ -38,14 +52,12 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes (ssmrun run):%n")
 final class SsmrunCommand implements Callable<Integer> {
-  /** The subcommands, in the order help lists them. */
-  private static final List<Class<?>> SUBCOMMANDS =
-      List.of(
-          RunCommand.class,
-          InstancesCommand.class,
-          EmulatorCommand.class,
-          CompletionCommand.class,
-          HelpCommand.class);
+  /**
+   * The subcommands by name, in the order help lists them. The names repeat each class's
+   * {@code @Command} name so that starting never reads the annotations of commands it does not
+   * build (a test checks that they agree).
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
   /** Commands that need the whole command tree (help pages, completion). */
   private static final Set<String> NEED_ALL = Set.of("help", "completion");
@@ -60,9 +72,23 @@ final class SsmrunCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> all = new LinkedHashMap<>();
+    all.put("run", RunCommand.class);
+    all.put("status", StatusCommand.class);
+    all.put("output", OutputCommand.class);
+    all.put("wait", WaitCommand.class);
+    all.put("cancel", CancelCommand.class);
+    all.put("instances", InstancesCommand.class);
+    all.put("emulator", EmulatorCommand.class);
+    all.put("completion", CompletionCommand.class);
+    all.put("help", HelpCommand.class);
+    return Collections.unmodifiableMap(all);
+  }
+
   /** Builds the whole command line, with {@code services} injected into subcommands. */
   static CommandLine commandLine(Services services) {
-    return commandLine(services, SUBCOMMANDS);
+    return commandLine(services, SUBCOMMANDS.keySet());
   }
 
   /**
@@ -74,36 +100,43 @@ final class SsmrunCommand implements Callable<Integer> {
     return commandLine(services, needed(args));
   }
 
-  static List<Class<?>> needed(String[] args) {
-    String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+  /** The names of the subcommands {@code args} can reach. */
+  static Collection<String> needed(String[] args) {
+    String first = null;
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        first = arg;
+        break;
+      }
+    }
     if (first == null) {
-      boolean onlyVersion =
-          args.length > 0
-              && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"));
-      return onlyVersion ? List.of() : SUBCOMMANDS;
+      boolean onlyVersion = args.length > 0;
+      for (String arg : args) {
+        onlyVersion &= arg.equals("-V") || arg.equals("--version");
+      }
+      return onlyVersion ? List.of() : SUBCOMMANDS.keySet();
     }
-    if (NEED_ALL.contains(first)) {
-      return SUBCOMMANDS;
+    if (NEED_ALL.contains(first) || !SUBCOMMANDS.containsKey(first)) {
+      return SUBCOMMANDS.keySet();
     }
-    List<Class<?>> named = SUBCOMMANDS.stream().filter(c -> name(c).equals(first)).toList();
-    return named.isEmpty() ? SUBCOMMANDS : named;
+    return List.of(first);
   }
 
-  private static String name(Class<?> command) {
-    return command.getAnnotation(Command.class).name();
-  }
-
-  private static CommandLine commandLine(Services services, List<Class<?>> subcommands) {
+  private static CommandLine commandLine(Services services, Collection<String> subcommands) {
     ServicesFactory factory = new ServicesFactory(services);
     CommandLine cmd = new CommandLine(new SsmrunCommand(), factory);
     cmd.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
-    for (Class<?> subcommand : subcommands) {
+    for (String name : subcommands) {
+      Class<?> subcommand = SUBCOMMANDS.get(name);
       try {
         CommandLine sub = new CommandLine(factory.create(subcommand), factory);
+        HelpLayout.apply(sub.getCommandSpec(), ByIdCommand.class.isAssignableFrom(subcommand));
         if (subcommand == RunCommand.class) {
           sub.getCommandSpec().usageMessage().exitCodeList(ExitCodes.HELP);
+        } else if (subcommand == WaitCommand.class) {
+          sub.getCommandSpec().usageMessage().exitCodeList(ExitCodes.WAIT_HELP);
         }
-        cmd.addSubcommand(name(subcommand), sub);
+        cmd.addSubcommand(name, sub);
       } catch (Exception e) {
         throw new IllegalStateException("cannot create " + subcommand, e);
       }

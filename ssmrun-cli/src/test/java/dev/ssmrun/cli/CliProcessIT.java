@@ -210,12 +210,63 @@ class CliProcessIT {
     }
   }
 
+  @Test
+  void ctrlC_duringWait_stopsWaiting_exits130_theCommandRunsOn() throws Exception {
+    String id = SentCommands.send(emulator, "sleep 30", false, List.of(instanceId));
+    awaitExecutionStarted();
+    Process cli = cli("wait", id).start();
+    awaitOpen(cli);
+
+    new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+
+    assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).isEqualTo(130);
+    assertThat(read(cli.getErrorStream().readAllBytes()))
+        .contains(
+            "ssmrun: interrupted; the command goes on: 'ssmrun cancel "
+                + id
+                + "' stops it, 'ssmrun wait "
+                + id
+                + "' watches it again");
+    assertThat(emulator.state().callCount("CancelCommand")).isZero();
+    assertThat(SentCommands.status(emulator, id, instanceId)).isEqualTo("InProgress");
+    assertThat(processesUnder(emulator.instanceDirectory(instanceId))).isNotEmpty();
+    SentCommands.cancel(emulator, id);
+  }
+
+  @Test
+  void terminal_follow_linesNeverLandInsideTheStatusLine() throws Exception {
+    PackagedCli.Result r =
+        PackagedCli.run(
+            underPseudoTerminal(Map.of(), "-F", "echo one; sleep 1.5; echo two; sleep 1.5"));
+
+    String screen = r.outText();
+    assertThat(r.exitCode()).as(screen).isZero();
+    assertThat(screen).contains("\r\033[Kssmrun: ").containsPattern("\\d running \\(");
+    for (String line : List.of("one", "two")) {
+      // Each followed line starts a line: right after the status line was erased, or a newline.
+      assertThat(screen)
+          .containsPattern("(\\033\\[K|\\n)\\S*" + instanceId + ":\\S* " + line + "\r?\n");
+      assertThat(screen.split(instanceId + ":\\S* " + line, -1)).hasSize(2); // once
+    }
+  }
+
   /** The CLI under {@code script(1)}: its streams are a pseudo-terminal, captured as stdout. */
   private ProcessBuilder underPseudoTerminal(Map<String, String> env, String remoteScript)
       throws IOException {
+    return underPseudoTerminal(env, null, remoteScript);
+  }
+
+  /** {@code option} (may be null) goes before the script. */
+  private ProcessBuilder underPseudoTerminal(
+      Map<String, String> env, String option, String remoteScript) throws IOException {
     List<String> command = new ArrayList<>(PackagedCli.javaCommand(List.of()));
-    command.addAll(
-        List.of(runArgs(emulator.endpoint().toString(), "-i", instanceId, "--", remoteScript)));
+    List<String> rest = new ArrayList<>(List.of("-i", instanceId));
+    if (option != null) {
+      rest.add(option);
+    }
+    rest.addAll(List.of("--", remoteScript));
+    command.addAll(List.of(runArgs(emulator.endpoint().toString(), rest.toArray(String[]::new))));
     String line = command.stream().map(CliProcessIT::shellQuote).collect(Collectors.joining(" "));
     ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line, "/dev/null");
     credentials(builder.environment());
@@ -269,6 +320,17 @@ class CliProcessIT {
     env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     env.put("LC_ALL", "C.UTF-8");
+  }
+
+  /** Polls (bounded) until the CLI process has an open connection to the emulator's endpoint. */
+  private void awaitOpen(Process cli) throws InterruptedException {
+    // ListCommands is the attach's first call: once the emulator saw one, the CLI is waiting.
+    for (int i = 0;
+        i < 600 && emulator.state().callCount("ListCommands") == 0 && cli.isAlive();
+        i++) {
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+    assertThat(emulator.state().callCount("ListCommands")).isPositive();
   }
 
   /** Polls the emulator (not the clock) until the script runs; bounded so a bug cannot hang CI. */

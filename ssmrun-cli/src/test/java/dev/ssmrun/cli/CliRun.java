@@ -1,18 +1,58 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.Services;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process and captures its exit code and both output streams. */
 record CliRun(int exitCode, String out, String err) {
   static CliRun of(Services services, String... args) {
+    Running running = start(services, args);
+    return running.await();
+  }
+
+  /** Starts the CLI on another thread; its streams can be read while it runs. */
+  static Running start(Services services, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = SsmrunCommand.commandLine(services);
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
-    return new CliRun(code, out.toString(), err.toString());
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                exit.complete(cmd.execute(args));
+              } catch (Throwable t) {
+                exit.completeExceptionally(t);
+              }
+            },
+            "cli-under-test");
+    thread.start();
+    return new Running(out, err, exit);
+  }
+
+  /** A CLI still running: what it printed so far, and its exit code to come. */
+  record Running(StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
+    /** Polls (not the clock) until standard output satisfies {@code condition}; bounded. */
+    void awaitOut(Predicate<String> condition) throws InterruptedException {
+      for (int i = 0; i < 600 && !condition.test(out.toString()) && !exit.isDone(); i++) {
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
+    }
+
+    /** Waits (at most two minutes) for the CLI to end. */
+    CliRun await() {
+      try {
+        return new CliRun(exit.get(120, TimeUnit.SECONDS), out.toString(), err.toString());
+      } catch (Exception e) {
+        throw new AssertionError("the CLI did not end: " + err, e);
+      }
+    }
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The generated completion script loads in a real bash and completes commands and options. */
 class CompletionIT {
   @Test
-  void bashScript_loads_completesSubcommandsAndRunOptions(@TempDir Path tmp) throws Exception {
+  void bashScript_loads_completesSubcommandsAndTheirOptions(@TempDir Path tmp) throws Exception {
     CliRun completion = CliRun.of(new RefusingServices(), "completion", "bash");
     Path script = tmp.resolve("ssmrun-completion.bash");
     Files.writeString(script, completion.out());
@@ -23,6 +23,10 @@ class CompletionIT {
             + " && COMP_WORDS=(ssmrun ins) COMP_CWORD=1 COMP_LINE='ssmrun ins' COMP_POINT=10"
             + " && _complete_ssmrun && echo \"[${COMPREPLY[*]}]\""
             + " && COMP_WORDS=(ssmrun run --no-w) COMP_CWORD=2 COMP_LINE='ssmrun run --no-w'"
+            + " COMP_POINT=17 && _complete_ssmrun && echo \"[${COMPREPLY[*]}]\""
+            + " && COMP_WORDS=(ssmrun ca) COMP_CWORD=1 COMP_LINE='ssmrun ca' COMP_POINT=9"
+            + " && _complete_ssmrun && echo \"[${COMPREPLY[*]}]\""
+            + " && COMP_WORDS=(ssmrun wait --fol) COMP_CWORD=2 COMP_LINE='ssmrun wait --fol'"
             + " COMP_POINT=17 && _complete_ssmrun && echo \"[${COMPREPLY[*]}]\"";
     // compopt complains outside a real completion; the probe only reads COMPREPLY.
     Process bash =
@@ -33,7 +37,9 @@ class CompletionIT {
 
     assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(bash.exitValue()).as(output).isZero();
-    assertThat(output).contains("-F _complete_ssmrun ssmrun", "[instances]", "[--no-wait]");
+    assertThat(output)
+        .contains(
+            "-F _complete_ssmrun ssmrun", "[instances]", "[--no-wait]", "[cancel]", "[--follow]");
   }
 
   @Test

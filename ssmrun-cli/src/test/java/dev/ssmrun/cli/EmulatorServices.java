@@ -1,9 +1,18 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.AwsClients;
+import dev.ssmrun.cli.connect.AwsSettings;
+import dev.ssmrun.cli.connect.DebugLog;
+import dev.ssmrun.cli.connect.DefaultServices;
+import dev.ssmrun.cli.connect.EmulatorSettings;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.emulator.Isolation;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * Services whose "embedded" emulator is started up front by the test, so that the test knows its
@@ -15,16 +24,26 @@ final class EmulatorServices implements Services {
   private final DefaultServices real = new DefaultServices();
   boolean terminal;
 
+  /** Settings for {@link #EmulatorServices(int, String, UnaryOperator)}: scripts on the host. */
+  static final UnaryOperator<SsmEmulator.Builder> SHARED_HOST =
+      b -> b.isolation(Isolation.SHARED_HOST);
+
   EmulatorServices(int instances) {
     this(instances, "seed=1");
   }
 
   EmulatorServices(int instances, String faults) {
+    this(instances, faults, b -> b);
+  }
+
+  /** {@code more} adds settings to the emulator's builder (e.g. its timeout unit). */
+  EmulatorServices(int instances, String faults, UnaryOperator<SsmEmulator.Builder> more) {
     this.emulator =
-        SsmEmulator.builder()
-            .instances(instances)
-            .visibilityDelay(Duration.ofMillis(50))
-            .faults(faults)
+        more.apply(
+                SsmEmulator.builder()
+                    .instances(instances)
+                    .visibilityDelay(Duration.ofMillis(50))
+                    .faults(faults))
             .start();
   }
 
@@ -46,8 +65,8 @@ final class EmulatorServices implements Services {
             null,
             settings.endpointUrl(),
             emulator.s3Endpoint(),
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                emulator.accessKeyId(), emulator.secretAccessKey())),
+            settings.logsEndpointUrl(),
+            AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())),
         debug);
   }
 

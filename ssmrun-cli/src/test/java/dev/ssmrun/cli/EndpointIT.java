@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.CommandInvocation;
 
 /** Commands against an emulator started separately ({@code --endpoint-url}), in-process. */
 @Execution(ExecutionMode.CONCURRENT)
@@ -40,9 +36,7 @@ class EndpointIT {
     assertThat(run.out()).matches("[0-9a-f-]{36}\n");
     assertThat(run.err()).isEmpty();
     String commandId = run.out().strip();
-    try (SsmClient ssm = services.emulator.newSsmClient()) {
-      assertThat(awaitStatus(ssm, commandId)).isEqualTo("Success");
-    }
+    assertThat(SentCommands.awaitEnded(services.emulator, commandId)).isEqualTo("Success");
   }
 
   @Test
@@ -86,21 +80,5 @@ class EndpointIT {
     List<String> ids = services.emulator.instanceIds();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo(ids.get(1) + ": w\n");
-  }
-
-  /** Polls the emulator (bounded) until every invocation of {@code commandId} is terminal. */
-  private static String awaitStatus(SsmClient ssm, String commandId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<CommandInvocation> invocations =
-          ssm.listCommandInvocations(r -> r.commandId(commandId)).commandInvocations();
-      if (!invocations.isEmpty()
-          && invocations.stream()
-              .noneMatch(i -> i.statusAsString().matches("Pending|InProgress|Delayed"))) {
-        return invocations.get(0).statusAsString();
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    return "still running";
   }
 }

@@ -3,7 +3,12 @@ package dev.ssmrun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.cli.connect.ConnectionOptions;
+import dev.ssmrun.cli.connect.EmulatorSettings;
+import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.Durations;
 import dev.ssmrun.emulator.SsmEmulator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +21,10 @@ class HelpTest {
     assertThat(run.out())
         .contains(
             "run",
+            "status",
+            "output",
+            "wait",
+            "cancel",
             "instances",
             "emulator",
             "completion",
@@ -59,6 +68,9 @@ class HelpTest {
             "--no-color",
             "--debug",
             "--s3-endpoint-url",
+            "--logs-endpoint-url",
+            "--follow",
+            "--log-group",
             "Exit codes:",
             "255",
             "Examples:");
@@ -80,6 +92,33 @@ class HelpTest {
       CliRun help = CliRun.of(new RefusingServices(), sub.getCommandName(), "--help");
       assertThat(help.err()).isEmpty();
     }
+  }
+
+  @Test
+  void waitHelp_sameExitCodeRule_butCtrlCLeavesTheCommandRunning() {
+    CliRun run = CliRun.of(new RefusingServices(), "help", "wait");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("Usage: ssmrun wait", "--allow-failures", "--wait-timeout", "--follow", "--quiet")
+        .contains("the policy was broken and every failed instance exited N")
+        .contains("130 interrupted (Ctrl-C): ssmrun stopped waiting; the command goes on")
+        .contains("124 --wait-timeout passed; what still ran was cancelled");
+  }
+
+  @Test
+  void byIdHelp_eachCommandSaysWhatItDoesAndItsExitCodes() {
+    for (String command : List.of("status", "output", "cancel")) {
+      CliRun run = CliRun.of(new RefusingServices(), command, "--help");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out())
+          .contains("Usage: ssmrun " + command, "COMMAND_ID", "Exit codes:", "255");
+    }
+    assertThat(CliRun.of(new RefusingServices(), "output", "--help").out())
+        .contains("--stderr", "--follow", "--instance-id");
+    assertThat(CliRun.of(new RefusingServices(), "cancel", "--help").out().replaceAll("\\s+", " "))
+        .contains("wait up to " + CancelCommand.SETTLE.toSeconds() + "s");
   }
 
   @Test

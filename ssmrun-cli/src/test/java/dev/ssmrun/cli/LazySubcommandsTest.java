@@ -16,10 +16,17 @@ class LazySubcommandsTest {
 
   @Test
   void needed_namedSubcommand_buildsOnlyIt() {
-    assertThat(SsmrunCommand.needed(new String[] {"run", "--bogus"}))
-        .containsExactly(RunCommand.class);
+    assertThat(SsmrunCommand.needed(new String[] {"run", "--bogus"})).containsExactly("run");
     assertThat(SsmrunCommand.needed(new String[] {"instances", "-t", "Role=web"}))
-        .containsExactly(InstancesCommand.class);
+        .containsExactly("instances");
+  }
+
+  @Test
+  void subcommandNames_areTheNamesTheirCommandAnnotationsGive() {
+    SsmrunCommand.SUBCOMMANDS.forEach(
+        (name, type) ->
+            assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
+                .isEqualTo(name));
   }
 
   @Test

@@ -1,5 +1,10 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.cli.connect.AwsClients;
+import dev.ssmrun.cli.connect.AwsSettings;
+import dev.ssmrun.cli.connect.DebugLog;
+import dev.ssmrun.cli.connect.EmulatorSettings;
+import dev.ssmrun.cli.connect.Services;
 import dev.ssmrun.emulator.SsmEmulator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -53,6 +53,9 @@ class RequestMapperTest {
             "--no-strict",
             "--wait-online",
             "1m",
+            "--follow",
+            "--log-group",
+            "/ssmrun/deploys",
             "--",
             "Get-Date");
 
@@ -77,6 +80,25 @@ class RequestMapperTest {
     assertThat(request.payload().strictMode()).isFalse();
     assertThat(request.preflight()).isTrue();
     assertThat(request.waitForOnline()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(request.output().follow()).isTrue();
+    assertThat(request.output().cloudWatchLogGroup()).contains("/ssmrun/deploys");
+  }
+
+  @Test
+  void toRunRequest_defaults_waitUntilSsmsOwnTimeoutsPlusAMargin_noLiveOutput() {
+    RunRequest request =
+        parse("-i", "i-0123456789abcdef0", "--", "true").toRunRequest("true", List.of());
+
+    assertThat(request.timeouts().waitTimeout()).isEmpty();
+    assertThat(request.timeouts().effectiveWait())
+        .isEqualTo(
+            request
+                .timeouts()
+                .delivery()
+                .plus(request.timeouts().execution())
+                .plus(dev.ssmrun.Timeouts.DEFAULT_WAIT_MARGIN));
+    assertThat(request.output().follow()).isFalse();
+    assertThat(request.output().cloudWatch()).isFalse();
   }
 
   @Test

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.ssmrun.cli.print.TextRunPrinter;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** {@code ssmrun run --local} in-process against an emulator: text, JSON and JSON Lines. */
@@ -306,29 +303,26 @@ class RunLocalIT {
     services = new EmulatorServices(2);
     String fast = services.emulator.instanceIds().get(0);
     String slow = services.emulator.instanceIds().get(1);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = SsmrunCommand.commandLine(services);
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
     String script =
         "[ \"$AWS_SSM_INSTANCE_ID\" = " + fast + " ] && { echo fast; exit 0; }; sleep 60";
 
-    CompletableFuture<Integer> cli =
-        CompletableFuture.supplyAsync(() -> cmd.execute("run", "--local", "--", script));
-    for (int i = 0; i < 600 && !err.toString().contains("ssmrun: " + fast + " Success"); i++) {
+    CliRun.Running cli = CliRun.start(services, "run", "--local", "--", script);
+    for (int i = 0;
+        i < 600 && !cli.err().toString().contains("ssmrun: " + fast + " Success");
+        i++) {
       TimeUnit.MILLISECONDS.sleep(50);
     }
 
-    assertThat(err.toString()).contains("ssmrun: " + fast + " Success exit=0");
-    assertThat(out.toString()).isEqualTo(fast + ": fast\n");
-    assertThat(cli).isNotDone(); // the slow instance still runs
+    assertThat(cli.err().toString()).contains("ssmrun: " + fast + " Success exit=0");
+    assertThat(cli.out().toString()).isEqualTo(fast + ": fast\n");
+    assertThat(cli.exit()).isNotDone(); // the slow instance still runs
     try (SsmClient ssm = services.emulator.newSsmClient()) {
       String commandId = ssm.listCommands(r -> r.maxResults(1)).commands().get(0).commandId();
       ssm.cancelCommand(r -> r.commandId(commandId));
     }
     // The only failed instance was killed (SIGKILL, 137): its code is the exit code.
-    assertThat(cli.get(60, TimeUnit.SECONDS)).isEqualTo(137);
-    assertThat(err.toString()).contains("ssmrun: " + slow + " Cancelled");
+    CliRun run = cli.await();
+    assertThat(run.exitCode()).isEqualTo(137);
+    assertThat(run.err()).contains("ssmrun: " + slow + " Cancelled");
   }
 }

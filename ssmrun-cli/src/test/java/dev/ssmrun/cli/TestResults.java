@@ -7,13 +7,13 @@ import dev.ssmrun.Outcome;
 import java.util.List;
 
 /** Ready-made results for tests of what the CLI does with them. */
-final class TestResults {
-  static final String COMMAND_ID = "00000000-0000-0000-0000-000000000000";
+public final class TestResults {
+  public static final String COMMAND_ID = "00000000-0000-0000-0000-000000000000";
 
   private TestResults() {}
 
   /** An invocation that exited {@code code}: Success for 0, Failed otherwise. */
-  static InvocationResult invocation(String id, int code, String stdout, String stderr) {
+  public static InvocationResult invocation(String id, int code, String stdout, String stderr) {
     return InvocationResult.builder()
         .commandId(COMMAND_ID)
         .instanceId(id)
@@ -26,11 +26,11 @@ final class TestResults {
         .build();
   }
 
-  static InvocationResult invocation(String id, int code) {
+  public static InvocationResult invocation(String id, int code) {
     return invocation(id, code, "", "");
   }
 
-  static CommandResult result(FailurePolicy policy, InvocationResult... invocations) {
+  public static CommandResult result(FailurePolicy policy, InvocationResult... invocations) {
     return CommandResult.builder()
         .commandIds(List.of(COMMAND_ID))
         .invocations(List.of(invocations))

@@ -50,6 +50,11 @@ class UsageErrorsTest {
         "no-wait, fail-fast   | run -i i-0123456789abcdef0 --no-wait --fail-fast -- ls |"
             + " --fail-fast",
         "no-wait, local       | run --local --no-wait -- ls               | ssmrun emulator",
+        "no-wait, follow      | run -i i-0123456789abcdef0 --no-wait -F -- ls | -F/--follow",
+        "follow and json      | run --local -F -o json -- ls              | use -o jsonl",
+        "bad log group        | run --local --log-group bad*group -- ls    | --log-group 'bad*group'",
+        "local, logs endpoint | run --local --logs-endpoint-url http://127.0.0.1:1 -- ls |"
+            + " --logs-endpoint-url",
       })
   void run_badArguments_printOneLineAndHint_exit2_sendNothing(
       String name, String args, String says) {
@@ -68,6 +73,38 @@ class UsageErrorsTest {
       })
   void instances_badArguments_exit2_sendNothing(String name, String args, String says) {
     assertUsageError(args, says, "ssmrun instances");
+  }
+
+  private static final String ID = "5f2b1a0e-8c9d-4e6f-a1b2-c3d4e5f60718";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "status, no id        | status                                    | COMMAND_ID",
+        "status, bad id       | status 5f2b1a0e                           | not an SSM command id",
+        "status, local        | status --local " + ID + "                 | ssmrun emulator",
+        "output, bad id       | output nope                               | not an SSM command id",
+        "output, bad instance | output " + ID + " -i i-12                 | i-12",
+        "output, local        | output --local " + ID + "                 | --endpoint-url",
+        "output, two ids      | output " + ID + " " + ID + "              | Unmatched argument",
+        "wait, no id          | wait                                      | COMMAND_ID",
+        "wait, local          | wait --local " + ID + "                   | ssmrun emulator",
+        "wait, quiet and json | wait -q -o json " + ID + "                | -o json",
+        "wait, follow, json   | wait -F -o json " + ID + "                | use -o jsonl",
+        "wait, bad policy     | wait --allow-failures lots " + ID + "     | not a count",
+        "wait, bad timeout    | wait --wait-timeout soon " + ID + "       | not a duration",
+        "cancel, no id        | cancel                                    | COMMAND_ID",
+        "cancel, bad id       | cancel 123                                | not an SSM command id",
+        "cancel, bad instance | cancel " + ID + " -i mi-zz                | mi-zz",
+        "cancel, local        | cancel --local " + ID + "                 | ssmrun emulator",
+        "cancel, local, endpt | cancel --local --endpoint-url http://127.0.0.1:1 "
+            + ID
+            + " |"
+            + " --endpoint-url",
+      })
+  void byId_badArguments_exit2_nothingAsked(String name, String args, String says) {
+    assertUsageError(args, says, "ssmrun " + args.trim().split("\\s+")[0]);
   }
 
   @Test

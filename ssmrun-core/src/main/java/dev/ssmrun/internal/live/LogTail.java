@@ -166,9 +166,10 @@ public final class LogTail {
       String text,
       boolean truncated,
       List<OutputChunk> chunks) {
+    // Kept, finished: events of this stream that land later must not be delivered again.
     StreamBuffer buffer =
-        streams.getOrDefault(
-            key(result.commandId(), result.instanceId(), stream), new StreamBuffer());
+        streams.computeIfAbsent(
+            key(result.commandId(), result.instanceId(), stream), k -> new StreamBuffer());
     buffer.finish();
     String whole = text;
     if (truncated) {

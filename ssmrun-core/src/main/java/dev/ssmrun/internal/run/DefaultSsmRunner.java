@@ -208,9 +208,9 @@ public final class DefaultSsmRunner implements SsmRunner {
   }
 
   @Override
-  public RunHandle attach(AttachRequest request) {
+  public RunHandle attach(AttachRequest request, ProgressListener listener) {
     Objects.requireNonNull(request, "request == null");
-    Listeners listeners = new Listeners();
+    Listeners listeners = listeners(listener);
     return launchThenSchedule(attached(request, listeners), listeners);
   }
 

@@ -86,6 +86,7 @@ final class Results {
         InvocationResult.builder()
             .commandId(inv.commandId())
             .instanceId(inv.instanceId())
+            .instanceName(inv.instanceName())
             .status(status)
             .statusDetails(details)
             .outcome(Outcomes.classify(status, details, cancelledByUs))

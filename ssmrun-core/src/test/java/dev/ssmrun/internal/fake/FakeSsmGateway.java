@@ -246,6 +246,7 @@ public final class FakeSsmGateway implements SsmGateway {
     return CommandInvocation.builder()
         .commandId(c.id)
         .instanceId(instanceId)
+        .instanceName("host-" + instanceId)
         .status(s[0])
         .statusDetails(s[1])
         .commandPlugins(plugin)

@@ -93,6 +93,33 @@ class AttachAndProgressTest {
   }
 
   @Test
+  void attach_withListener_hearsWhatTheAttachItselfLearnt_andTheFirstPoll() {
+    f.ssm.behaviors.put(ids.get(0), Behavior.ok(Duration.ZERO, "early\n"));
+    String id = sendElsewhere(); // without CloudWatch output: following it warns at once
+    List<String> heard = new ArrayList<>();
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void onWarning(String warning) {
+            heard.add("warning " + warning);
+          }
+
+          @Override
+          public void onInvocationCompleted(InvocationResult invocation) {
+            heard.add("completed " + invocation.instanceId());
+          }
+        };
+
+    f.runner()
+        .attach(AttachRequest.builder().addCommandId(id).followOutput(true).build(), listener);
+    List<String> beforeAnyPoll = List.copyOf(heard);
+    f.scheduler.runUntilIdle();
+
+    assertThat(beforeAnyPoll).singleElement().asString().contains("no live output for " + id);
+    assertThat(heard).contains("completed " + ids.get(0));
+  }
+
+  @Test
   void attach_unknownCommand_throwsAfterAShortGrace() {
     assertThatThrownBy(() -> f.runner().attach("5f2b1a0e-8c9d-4e6f-a1b2-c3d4e5f60718"))
         .isInstanceOf(CommandNotFoundException.class)
@@ -110,6 +137,9 @@ class AttachAndProgressTest {
     Progress progress = f.runner().inspect(id);
 
     assertThat(progress.total()).isEqualTo(3);
+    assertThat(progress.invocations())
+        .extracting(InvocationResult::instanceName)
+        .containsExactlyElementsOf(ids.stream().map(i -> "host-" + i).toList());
     assertThat(progress.invocations().get(0).outcome()).isEqualTo(Outcome.SUCCESS);
     assertThat(progress.invocations().get(0).stdout()).isEqualTo("done\n");
     assertThat(progress.invocations().subList(1, 3))

@@ -97,6 +97,43 @@ class LiveOutputTest {
   }
 
   @Test
+  void follow_eventsLandingAfterTheirInvocationEnded_areNotDeliveredAgain() {
+    String fast = ids.get(0);
+    String slow = f.ssm.addInstances(1).get(0);
+    f.ssm.behaviors.put(fast, Behavior.ok(java.time.Duration.ofMillis(300), "fast\n"));
+    f.ssm.behaviors.put(slow, Behavior.ok(ofSeconds(6), "slow\n"));
+    Instant start = f.time.instant();
+    boolean[] landed = {false};
+    // The fast instance's line reaches CloudWatch only after it ended; the slow one's never does.
+    f.time.onSleep(
+        () -> {
+          if (commandId != null && !landed[0] && f.time.instant().isAfter(start.plusSeconds(2))) {
+            landed[0] = true;
+            f.logs.put(
+                GROUP,
+                commandId + "/" + fast + "/aws-runShellScript/stdout",
+                f.time.millis(),
+                "fast\n");
+          }
+        });
+
+    f.runner()
+        .run(
+            RunRequest.builder()
+                .script("x")
+                .instanceIds(List.of(fast, slow))
+                .followOutput(true)
+                .build(),
+            listener);
+
+    assertThat(landed[0]).isTrue();
+    assertThat(f.logs.calls.size()).isGreaterThan(2); // the tail saw the late event
+    assertThat(chunks)
+        .extracting(c -> c.instanceId() + " " + c.text())
+        .containsExactly(fast + " fast\n", slow + " slow\n");
+  }
+
+  @Test
   void follow_costsAboutOneLogsCallPerSecondAndDoesNotChangeStatusPolling() {
     f.ssm.defaultBehavior = Behavior.ok(ofSeconds(20), lines(1));
     Fixtures plain = new Fixtures();
