@@ -88,7 +88,7 @@ final class RunOptions {
       names = "--max-concurrency",
       paramLabel = "N|P%",
       description =
-          "SSM MaxConcurrency: instances running at once (default 50). Example:"
+          "SSM MaxConcurrency: instances running at once (default: SSM's, 50). Example:"
               + " --max-concurrency 10%%")
   String maxConcurrency;
 
@@ -97,7 +97,8 @@ final class RunOptions {
       paramLabel = "N|P%",
       description =
           "SSM MaxErrors: errors SSM tolerates before it stops sending to more instances"
-              + " (default 0). Example: --max-errors 5")
+              + " (default: what --allow-failures allows, so that SSM stops only once the"
+              + " policy is broken; a stricter value gets a warning). Example: --max-errors 5")
   String maxErrors;
 
   @Option(

@@ -162,6 +162,16 @@ class HelpTest {
   }
 
   @Test
+  void runHelp_maxErrorsDefault_followsTheFailurePolicy_asTheLibrarySendsIt() {
+    CliRun run = CliRun.of(new RefusingServices(), "run", "--help");
+
+    // MaxErrorsTest and FleetRulesIT hold the library to this.
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("(default: what --allow-failures allows, so that SSM stops only once the policy")
+        .doesNotContain("(default 0)");
+  }
+
+  @Test
   void localInstancesDefault_isWhatHelpSays() {
     AtomicReference<EmulatorSettings> started = new AtomicReference<>();
     Services recording =
