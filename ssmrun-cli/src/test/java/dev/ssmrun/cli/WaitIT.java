@@ -113,8 +113,12 @@ class WaitIT {
                   r ->
                       r.documentName("AWS-RunShellScript")
                           .instanceIds(emu.ids())
-                          .timeoutSeconds(30) // 0.6 s at this emulator's pace
-                          .parameters(Map.of("commands", List.of("true"))))
+                          // Delivery expires after TimeoutSeconds plus executionTimeout, as on
+                          // SSM: 40 s, 0.8 s at this emulator's pace.
+                          .timeoutSeconds(30)
+                          .parameters(
+                              Map.of(
+                                  "commands", List.of("true"), "executionTimeout", List.of("10"))))
               .command()
               .commandId();
     }
