@@ -45,6 +45,11 @@ import picocli.CommandLine.TypeConversionException;
           + " with 'ssmrun: ': per instance 'ssmrun: ID STATUS exit=N TIME' as it finishes, then"
           + " one summary line that says whether the failure policy held. On a terminal a live"
           + " status line shows the counts while waiting.",
+      "With a staging bucket (--staging-bucket, SSMRUN_STAGING_BUCKET; --local has one), scripts"
+          + " of any size run (staged in S3 above the SendCommand limit), the whole output is read"
+          + " back, --env and --secret-env values stay out of SSM's command history, and --input"
+          + " and results travel through S3; the instances need no S3 permission (presigned URLs)"
+          + " and the run deletes its objects at the end.",
       "With -F/--follow, each instance's lines are printed as they arrive (from CloudWatch Logs,"
           + " which the command is then sent with; the instances need logs:CreateLogGroup,"
           + " CreateLogStream and PutLogEvents), and the per-instance lines do not repeat them.",
@@ -56,6 +61,8 @@ import picocli.CommandLine.TypeConversionException;
       "  ssmrun run -i i-0123456789abcdef0 -q -- 'cat /etc/os-release' > os-release",
       "  ssmrun run -F -t Role=web -- 'for i in 1 2 3; do echo step $i; sleep 1; done'",
       "  ssmrun run -t Env=prod -o jsonl -- uptime | jq -r 'select(.type==\"invocation\").stdout'",
+      "  ssmrun run --local -f job.py --input in.json -o json -- --verbose | jq '.invocations[].result'",
+      "  ssmrun run -t Role=db --staging-bucket my-staging --secret-env-file prod.env -f migrate.sh",
       "  ssmrun run --endpoint-url http://127.0.0.1:4566 -i i-0123456789abcdef0 -- uptime",
       ""
     },
