@@ -252,6 +252,40 @@ class StagedRunIT {
   }
 
   @Test
+  void noWait_withStaging_saysTheObjectsStay_andTheyDo() {
+    services = new EmulatorServices(1);
+    try (S3Client s3 = services.emulator.newS3Client()) {
+      s3.createBucket(b -> b.bucket("team-staging"));
+    }
+
+    CliRun run =
+        CliRun.of(
+            services,
+            "run",
+            "--endpoint-url",
+            services.emulator.endpoint().toString(),
+            "-i",
+            services.emulator.instanceIds().get(0),
+            "--staging-bucket",
+            "team-staging",
+            "--no-wait",
+            "--stage",
+            "--",
+            "echo staged");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().strip()).matches("[0-9a-f-]{36}");
+    assertThat(run.err())
+        .isEqualTo(
+            "ssmrun: note: with --no-wait nothing deletes what the run stages and its output"
+                + " under s3://team-staging/ssmrun/; expire them with an S3 lifecycle rule on the"
+                + " prefix\n");
+    try (S3Client s3 = services.emulator.newS3Client()) {
+      assertThat(s3.listObjectsV2(r -> r.bucket("team-staging")).contents()).isNotEmpty();
+    }
+  }
+
+  @Test
   void local_stdoutOf100000Characters_printedWhole() {
     services = new EmulatorServices(1);
 
