@@ -188,16 +188,8 @@ class RunLocalIT {
   @Test
   void largeOutput_withoutBucket_truncationSaidOnStderr() {
     services = new EmulatorServices(1); // not --local, which has a staging bucket
-    CliRun run =
-        CliRun.of(
-            services,
-            "run",
-            "--endpoint-url",
-            services.emulator.endpoint().toString(),
-            "-i",
-            services.emulator.instanceIds().get(0),
-            "--",
-            "seq 1 20000");
+    String id = services.emulator.instanceIds().get(0);
+    CliRun run = new AgainstEndpoint(services).run("run", "-i", id, "--", "seq 1 20000");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().length()).isLessThan(24_000 + 5_000 * 22);

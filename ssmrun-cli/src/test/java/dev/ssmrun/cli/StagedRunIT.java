@@ -73,25 +73,8 @@ class StagedRunIT {
   @Test
   void pythonFileWithArguments_inline_theEnvNoteOnce() throws Exception {
     services = new EmulatorServices(1);
-    Path job = Files.writeString(dir.resolve("job.py"), JOB_PY);
 
-    CliRun run =
-        CliRun.of(
-            services,
-            "run",
-            "--endpoint-url",
-            services.emulator.endpoint().toString(),
-            "-i",
-            services.emulator.instanceIds().get(0),
-            "-q",
-            "--env",
-            "GREETING=hello $USER \"q\"",
-            "-f",
-            job.toString(),
-            "--",
-            "a",
-            "b c",
-            "$HOME");
+    CliRun run = onEndpoint(jobWithArguments());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertArgvAndGreeting(run.out());
@@ -102,23 +85,9 @@ class StagedRunIT {
   @Test
   void pythonFileWithArguments_staged_noEnvNote() throws Exception {
     services = new EmulatorServices(1);
-    Path job = Files.writeString(dir.resolve("job.py"), JOB_PY);
 
     CliRun run =
-        CliRun.of(
-            services,
-            "run",
-            "--local",
-            "--stage",
-            "-q",
-            "--env",
-            "GREETING=hello $USER \"q\"",
-            "-f",
-            job.toString(),
-            "--",
-            "a",
-            "b c",
-            "$HOME");
+        CliRun.of(services, concat(List.of("run", "--local", "--stage"), jobWithArguments()));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertArgvAndGreeting(run.out());
@@ -175,13 +144,7 @@ class StagedRunIT {
     List<CliRun> runs = new ArrayList<>();
     for (String format : List.of("text", "jsonl")) {
       runs.add(
-          CliRun.of(
-              services,
-              "run",
-              "--endpoint-url",
-              services.emulator.endpoint().toString(),
-              "-i",
-              services.emulator.instanceIds().get(0),
+          onEndpoint(
               "--staging-bucket",
               "team-staging",
               "--debug",
@@ -217,23 +180,9 @@ class StagedRunIT {
   void beforeSending_missingBucketAndTooLargeWithoutStaging_refused_nothingSent() throws Exception {
     services = new EmulatorServices(1);
     Path big = Files.writeString(dir.resolve("big.sh"), bigScript(100_000));
-    String endpoint = services.emulator.endpoint().toString();
-    String id = services.emulator.instanceIds().get(0);
 
-    CliRun missing =
-        CliRun.of(
-            services,
-            "run",
-            "--endpoint-url",
-            endpoint,
-            "-i",
-            id,
-            "--staging-bucket",
-            "missing-bucket",
-            "--",
-            "true");
-    CliRun tooLarge =
-        CliRun.of(services, "run", "--endpoint-url", endpoint, "-i", id, "-f", big.toString());
+    CliRun missing = onEndpoint("--staging-bucket", "missing-bucket", "--", "true");
+    CliRun tooLarge = onEndpoint("-f", big.toString());
 
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(missing.err())
@@ -259,19 +208,7 @@ class StagedRunIT {
     }
 
     CliRun run =
-        CliRun.of(
-            services,
-            "run",
-            "--endpoint-url",
-            services.emulator.endpoint().toString(),
-            "-i",
-            services.emulator.instanceIds().get(0),
-            "--staging-bucket",
-            "team-staging",
-            "--no-wait",
-            "--stage",
-            "--",
-            "echo staged");
+        onEndpoint("--staging-bucket", "team-staging", "--no-wait", "--stage", "--", "echo staged");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out().strip()).matches("[0-9a-f-]{36}");
@@ -295,6 +232,26 @@ class StagedRunIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("a".repeat(100_000));
     assertThat(run.err()).isEmpty();
+  }
+
+  /** {@code ssmrun run --endpoint-url EMULATOR -i ID REST...}, ID the emulator's first instance. */
+  private CliRun onEndpoint(String... rest) {
+    String[] args = concat(List.of("-i", services.emulator.instanceIds().get(0)), rest);
+    return new AgainstEndpoint(services).run("run", args);
+  }
+
+  /** {@code -q --env GREETING=... -f job.py -- a 'b c' '$HOME'}. */
+  private String[] jobWithArguments() throws Exception {
+    Path job = Files.writeString(dir.resolve("job.py"), JOB_PY);
+    return new String[] {
+      "-q", "--env", "GREETING=hello $USER \"q\"", "-f", job.toString(), "--", "a", "b c", "$HOME"
+    };
+  }
+
+  private static String[] concat(List<String> first, String... rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
   }
 
   private static String bigScript(int size) {
