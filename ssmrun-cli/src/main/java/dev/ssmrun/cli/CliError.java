@@ -5,6 +5,7 @@ import dev.ssmrun.NoInstancesMatchedException;
 import dev.ssmrun.PreflightException;
 import dev.ssmrun.RunFailedException;
 import dev.ssmrun.SsmRunException;
+import dev.ssmrun.StagingException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -57,6 +58,10 @@ public record CliError(String code, String message, int exitCode) {
     }
     if (error instanceof NoInstancesMatchedException) {
       return unreachable("no_instance_matched", error.getMessage());
+    }
+    StagingException staging = find(error, StagingException.class);
+    if (staging != null) {
+      return StagingErrors.of(staging);
     }
     if (error instanceof CommandNotFoundException) {
       return unreachable("command_not_found", error.getMessage());
@@ -165,6 +170,12 @@ public record CliError(String code, String message, int exitCode) {
   private static String serviceName(AwsServiceException e) {
     String name = e.awsErrorDetails() == null ? null : e.awsErrorDetails().serviceName();
     return name == null || name.isEmpty() ? "AWS" : name.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** What kept a call from its endpoint ({@code connection refused}, ...), or null if not that. */
+  static String networkProblem(Throwable e) {
+    Throwable network = networkCause(e);
+    return network == null ? null : describe(network);
   }
 
   private static Throwable networkCause(Throwable e) {

@@ -1,6 +1,7 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.CommandResult;
+import dev.ssmrun.StagingExitCodes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +65,19 @@ public final class ExitCodes {
         "N", "the policy was broken and every failed instance exited N (one instance: its code)");
     codes.put("1", "the policy was broken and the failed instances disagree");
     codes.put("2", usage);
+    codes.put(
+        StagingExitCodes.DOWNLOAD_FAILED + "-" + StagingExitCodes.NOT_PREPARED,
+        "an instance's exit code from ssmrun's bootstrap of a staged run (as N above): "
+            + StagingExitCodes.DOWNLOAD_FAILED
+            + " download failed, "
+            + StagingExitCodes.CHECKSUM_MISMATCH
+            + " a staged object changed after upload (nothing ran), "
+            + StagingExitCodes.NO_CHECKSUM_TOOL
+            + " no SHA-256 tool, "
+            + StagingExitCodes.RESULT_UPLOAD_FAILED
+            + " the result could not be uploaded, "
+            + StagingExitCodes.NOT_PREPARED
+            + " an instance that matched the tags only after ssmrun resolved them");
     codes.put("124", "--wait-timeout passed; what still ran was cancelled");
     codes.put("130", interrupted);
     codes.put("255", unreachable);

@@ -1,8 +1,12 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.OutputSink;
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.ScriptInput;
+import dev.ssmrun.StagingLocation;
 import dev.ssmrun.cli.convert.KeyValue;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.TypeConversionException;
@@ -18,6 +22,9 @@ final class RequestMapper {
     RunRequest.Builder b = RunRequest.builder();
     if (script != null) {
       b.script(script);
+      if (options.scriptFile != null) {
+        b.arguments(options.command); // -f FILE -- ARGS: the words are the script's arguments
+      }
     } else {
       b.command(options.command);
     }
@@ -44,6 +51,32 @@ final class RequestMapper {
       b.cloudWatchOutput(options.logGroup);
     }
     return b.followOutput(watch.follow).build();
+  }
+
+  /**
+   * {@code request} with what {@code stage} puts in S3: the staging {@code location} (null: none),
+   * forced staging, kept objects, the {@code secrets}, the input and the results.
+   */
+  static RunRequest staged(
+      RunRequest request,
+      StageOptions stage,
+      StagingLocation location,
+      Map<String, String> secrets) {
+    RunRequest.Builder b = request.toBuilder();
+    if (location != null) {
+      b.staging(location);
+    }
+    secrets.forEach(b::putSecretEnvironment);
+    if (stage.input != null) {
+      b.input(ScriptInput.ofFile(stage.input));
+    }
+    if (stage.resultsDir != null) {
+      b.outputSink(OutputSink.resultFiles(stage.resultsDir));
+    }
+    return b.stage(stage.stage)
+        .keepStagedObjects(stage.keep)
+        .collectResults(stage.collectsResults())
+        .build();
   }
 
   /** {@code Role=web,api}, or the AWS CLI's {@code Key=tag:Role,Values=web,api}. */

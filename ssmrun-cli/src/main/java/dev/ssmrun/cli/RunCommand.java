@@ -1,7 +1,9 @@
 package dev.ssmrun.cli;
 
+import dev.ssmrun.InvalidRequestException;
 import dev.ssmrun.RunRequest;
 import dev.ssmrun.SsmRunner;
+import dev.ssmrun.StagingLocation;
 import dev.ssmrun.cli.connect.Connection;
 import dev.ssmrun.cli.connect.ConnectionOptions;
 import dev.ssmrun.cli.connect.LocalBuckets;
@@ -14,7 +16,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +45,11 @@ import picocli.CommandLine.TypeConversionException;
           + " with 'ssmrun: ': per instance 'ssmrun: ID STATUS exit=N TIME' as it finishes, then"
           + " one summary line that says whether the failure policy held. On a terminal a live"
           + " status line shows the counts while waiting.",
+      "With a staging bucket (--staging-bucket, SSMRUN_STAGING_BUCKET; --local has one), scripts"
+          + " of any size run (staged in S3 above the SendCommand limit), the whole output is read"
+          + " back, --env and --secret-env values stay out of SSM's command history, and --input"
+          + " and results travel through S3; the instances need no S3 permission (presigned URLs)"
+          + " and the run deletes its objects at the end.",
       "With -F/--follow, each instance's lines are printed as they arrive (from CloudWatch Logs,"
           + " which the command is then sent with; the instances need logs:CreateLogGroup,"
           + " CreateLogStream and PutLogEvents), and the per-instance lines do not repeat them.",
@@ -52,6 +61,8 @@ import picocli.CommandLine.TypeConversionException;
       "  ssmrun run -i i-0123456789abcdef0 -q -- 'cat /etc/os-release' > os-release",
       "  ssmrun run -F -t Role=web -- 'for i in 1 2 3; do echo step $i; sleep 1; done'",
       "  ssmrun run -t Env=prod -o jsonl -- uptime | jq -r 'select(.type==\"invocation\").stdout'",
+      "  ssmrun run --local -f job.py --input in.json -o json -- --verbose | jq '.invocations[].result'",
+      "  ssmrun run -t Role=db --staging-bucket my-staging --secret-env-file prod.env -f migrate.sh",
       "  ssmrun run --endpoint-url http://127.0.0.1:4566 -i i-0123456789abcdef0 -- uptime",
       ""
     },
@@ -68,6 +79,8 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   @Spec CommandSpec spec;
 
   @Mixin RunOptions options;
+
+  @Mixin StageOptions stage;
 
   @Option(
       names = "--no-wait",
@@ -90,8 +103,12 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   public Integer call() {
     connection.validate();
     validate();
+    StagingLocation location = stagingLocation();
+    stage.validate(location != null, noWait);
     String script = script();
-    toRunRequest(script, List.of(PLACEHOLDER_ID)); // bad input is refused before anything starts
+    Map<String, String> secrets = stage.secretEnvironment();
+    // Bad input is refused before anything starts.
+    toRunRequest(script, List.of(PLACEHOLDER_ID), location, secrets);
     CliOutput out =
         output.output(
             spec.commandLine().getOut(),
@@ -99,17 +116,18 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
             services,
             !watch.quiet && !noWait);
     LocalPaths.hint(options).ifPresent(out::errLine);
+    notes(location).forEach(out::errLine);
     Connection conn = Connection.open(connection, services, output.debugLog(out));
     try (conn) {
-      RunRequest request = toRunRequest(script, conn.localInstanceIds());
-      if (connection.local() && options.outputBucket != null) {
-        LocalBuckets.ensure(conn.s3(), options.outputBucket);
+      RunRequest request = toRunRequest(script, conn.localInstanceIds(), location, secrets);
+      if (connection.local()) {
+        localBuckets(conn, location);
       }
       if (noWait) {
         sendOnly(conn, request, out);
         return ExitCodes.OK;
       }
-      SsmRunner runner = conn.runner(usesS3(), watch.follow);
+      SsmRunner runner = conn.runner(usesS3(request), watch.follow);
       RunPrinter printer = RunPrinter.of(output.format(), watch.quiet, watch.follow, out);
       return new RunSession(runner, printer, out, watch.policy(), conn).run(request).exitCode();
     }
@@ -117,19 +135,57 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
 
   /** {@code --no-wait}: sends, prints the ids, and leaves the commands running. */
   private void sendOnly(Connection conn, RunRequest request, CliOutput out) {
-    try (SsmRunner runner = conn.runner(usesS3(), false)) {
+    try (SsmRunner runner = conn.runner(usesS3(request), false)) {
       NoWaitPrinter.print(
           output.format(), runner.send(request), out); // closing leaves them running
     }
   }
 
   /**
-   * Whether the runner needs this command line's S3 client: the output bucket is checked before
-   * sending and read after. Without it the library would build one from the default chains, which
-   * reach AWS whatever {@code --s3-endpoint-url} says.
+   * Whether the runner needs this command line's S3 client: the output and staging buckets are
+   * checked before sending, the staging bucket takes the payload, and both are read after. Without
+   * it the library would build one from the default chains, which reach AWS whatever {@code
+   * --s3-endpoint-url} says.
    */
-  private boolean usesS3() {
-    return options.outputBucket != null;
+  static boolean usesS3(RunRequest request) {
+    return request.output().s3Bucket().isPresent() || request.staging().location().isPresent();
+  }
+
+  /** The staging location, or null; an invalid bucket name or prefix is a usage error. */
+  private StagingLocation stagingLocation() {
+    try {
+      return stage.location(services.environment(), connection.local()).orElse(null);
+    } catch (InvalidRequestException e) {
+      throw usage(inOptionWords(e));
+    }
+  }
+
+  /** With --local, the buckets are created in the embedded S3, as a user would on AWS. */
+  private void localBuckets(Connection conn, StagingLocation location) {
+    if (options.outputBucket != null) {
+      LocalBuckets.ensure(conn.s3(), options.outputBucket);
+    }
+    if (location != null) {
+      LocalBuckets.ensure(conn.s3(), location.bucket());
+    }
+  }
+
+  /** What the user should know before the run starts: where environment values end up. */
+  private List<String> notes(StagingLocation location) {
+    List<String> notes = new ArrayList<>();
+    if (location == null && !options.environment.isEmpty()) {
+      notes.add(
+          "ssmrun: note: --env values are stored in SSM's command history, readable by anyone"
+              + " who may call ListCommands; with a staging bucket (--staging-bucket) they travel"
+              + " in the staged payload instead, and --secret-env never shows them");
+    }
+    if (location != null && noWait) {
+      notes.add(
+          "ssmrun: note: with --no-wait nothing deletes what the run stages and its output under "
+              + location
+              + "; expire them with an S3 lifecycle rule on the prefix");
+    }
+    return notes;
   }
 
   @Override
@@ -174,9 +230,6 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   }
 
   private String script() {
-    if (options.scriptFile != null && !options.command.isEmpty()) {
-      throw usage("give either -f/--file or a COMMAND after '--', not both");
-    }
     if (options.scriptFile != null) {
       return readScript(options.scriptFile);
     }
@@ -197,15 +250,33 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   }
 
   /**
-   * Maps the options to a request; pure. {@code script} is null when COMMAND is argv words. With
-   * --local and no explicit target, {@code localIds} are all targeted.
+   * Maps the options to a request; pure but for the input file's existence. {@code script} is
+   * null when COMMAND is argv words. With --local and no explicit target, {@code localIds} are all
+   * targeted. {@code location} (null: none) and {@code secrets} are what the run stages.
    */
-  RunRequest toRunRequest(String script, List<String> localIds) {
+  RunRequest toRunRequest(
+      String script, List<String> localIds, StagingLocation location, Map<String, String> secrets) {
     try {
-      return RequestMapper.map(options, watch, connection.local(), script, localIds);
+      RunRequest request = RequestMapper.map(options, watch, connection.local(), script, localIds);
+      return RequestMapper.staged(request, stage, location, secrets);
+    } catch (InvalidRequestException e) {
+      throw usage(inOptionWords(e));
     } catch (IllegalArgumentException | IllegalStateException | TypeConversionException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  /** The library's refusal of a staging or input setting, named by its option. */
+  private static String inOptionWords(InvalidRequestException e) {
+    String problem = e.problem();
+    return switch (e.setting()) {
+      case "staging" ->
+          problem.startsWith("prefix ")
+              ? "--staging-prefix " + problem.substring("prefix ".length())
+              : "--staging-bucket " + problem;
+      case "input" -> "--input " + problem;
+      default -> e.getMessage();
+    };
   }
 
   ParameterException usage(String message) {

@@ -33,16 +33,19 @@ final class RunOptions {
       names = {"-f", "--file"},
       paramLabel = "FILE",
       description =
-          "Read the script from FILE ('-' for standard input) instead of COMMAND."
-              + " Example: -f deploy.sh")
+          "Read the script from FILE ('-' for standard input) instead of COMMAND; any"
+              + " interpreter (its #! line is respected); words after '--' are its arguments,"
+              + " quoted safely. Example: -f deploy.sh -- prod 'my app'")
   Path scriptFile;
 
   @Option(
       names = "--env",
       paramLabel = "NAME=VALUE",
       description =
-          "Export an environment variable to the script, quoted safely (repeatable)."
-              + " Example: --env VERSION=1.2.3")
+          "Export an environment variable to the script, quoted safely (repeatable). Without a"
+              + " staging bucket, --env values are stored in SSM's command history (anyone who"
+              + " may call ListCommands reads them); with one they travel in the staged payload;"
+              + " use --secret-env for secrets. Example: --env VERSION=1.2.3")
   List<String> environment = new ArrayList<>();
 
   @Option(
@@ -159,6 +162,7 @@ final class RunOptions {
   @Parameters(
       paramLabel = "COMMAND",
       arity = "0..*",
-      description = "The script, after '--'. Example: -- 'echo ok; exit 3'")
+      description =
+          "The script, after '--' (with -f: the script's arguments). Example: -- 'echo ok; exit 3'")
   List<String> command = new ArrayList<>();
 }

@@ -15,10 +15,18 @@ record CliRun(int exitCode, String out, String err) {
     return running.await();
   }
 
+  /** Runs the CLI in-process, its standard error going to {@code err}. */
+  static CliRun of(Services services, StringWriter err, String... args) {
+    return start(services, err, args).await();
+  }
+
   /** Starts the CLI on another thread; its streams can be read while it runs. */
   static Running start(Services services, String... args) {
+    return start(services, new StringWriter(), args);
+  }
+
+  private static Running start(Services services, StringWriter err, String... args) {
     StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     CommandLine cmd = SsmrunCommand.commandLine(services);
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));

@@ -3,11 +3,14 @@ package dev.ssmrun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssmrun.RunRequest;
+import dev.ssmrun.StagingExitCodes;
+import dev.ssmrun.StagingLocation;
 import dev.ssmrun.cli.connect.ConnectionOptions;
 import dev.ssmrun.cli.connect.EmulatorSettings;
 import dev.ssmrun.cli.connect.Services;
 import dev.ssmrun.cli.print.Durations;
 import dev.ssmrun.emulator.SsmEmulator;
+import dev.ssmrun.internal.run.EngineSettings;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -169,6 +172,42 @@ class HelpTest {
     assertThat(run.out().replaceAll("\\s+", " "))
         .contains("(default: what --allow-failures allows, so that SSM stops only once the policy")
         .doesNotContain("(default 0)");
+  }
+
+  @Test
+  void runHelp_stagingDefaults_areTheLibrarysAndTheCommandLines() {
+    String help = CliRun.of(new RefusingServices(), "run", "--help").out().replaceAll("\\s+", " ");
+
+    assertThat(help)
+        .contains(
+            "--staging-bucket",
+            "--staging-prefix",
+            "--stage",
+            "--keep-staged",
+            "--secret-env",
+            "--secret-env-file",
+            "--input",
+            "--results-dir")
+        .contains("else '" + StagingLocation.DEFAULT_PREFIX + "')")
+        .contains("Default: " + StageOptions.BUCKET_VARIABLE)
+        .contains("with --local, '" + StageOptions.LOCAL_BUCKET + "' in the embedded S3")
+        .contains(
+            String.format(
+                "staged anyway above %,d bytes", EngineSettings.StagingSettings.DEFAULT_THRESHOLD))
+        .contains("--env values are stored in SSM's command history");
+  }
+
+  @Test
+  void runHelp_exitCodes_listTheBootstrapsCodes() {
+    String help = CliRun.of(new RefusingServices(), "run", "--help").out().replaceAll("\\s+", " ");
+
+    assertThat(help)
+        .contains(StagingExitCodes.DOWNLOAD_FAILED + "-" + StagingExitCodes.NOT_PREPARED + " ")
+        .contains(StagingExitCodes.DOWNLOAD_FAILED + " download failed")
+        .contains(StagingExitCodes.CHECKSUM_MISMATCH + " a staged object changed after upload")
+        .contains(StagingExitCodes.NO_CHECKSUM_TOOL + " no SHA-256 tool")
+        .contains(StagingExitCodes.RESULT_UPLOAD_FAILED + " the result could not be uploaded")
+        .contains(StagingExitCodes.NOT_PREPARED + " an instance that matched the tags only");
   }
 
   @Test

@@ -187,7 +187,9 @@ class RunLocalIT {
 
   @Test
   void largeOutput_withoutBucket_truncationSaidOnStderr() {
-    CliRun run = run(1, "run", "--local", "--", "seq 1 20000");
+    services = new EmulatorServices(1); // not --local, which has a staging bucket
+    String id = services.emulator.instanceIds().get(0);
+    CliRun run = new AgainstEndpoint(services).run("run", "-i", id, "--", "seq 1 20000");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().length()).isLessThan(24_000 + 5_000 * 22);

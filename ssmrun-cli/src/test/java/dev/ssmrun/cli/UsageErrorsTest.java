@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +28,30 @@ class UsageErrorsTest {
         "bad env name         | run --local --env 1X=a -- ls              | 1X",
         "bad policy           | run --local --allow-failures lots -- ls   | not a count",
         "zero local instances | run --local --local-instances 0 -- ls    | at least 1",
-        "file and command     | run --local -f x.sh -- ls                 | not both",
+        "file not there, args | run --local -f no-such.sh -- a b          | cannot read script file"
+            + " no-such.sh",
+        "stage, no bucket     | run -i i-0123456789abcdef0 --stage -- ls  | --stage needs a staging"
+            + " bucket",
+        "keep, no bucket      | run -i i-0123456789abcdef0 --keep-staged -- ls | --staging-bucket",
+        "secret, no bucket    | run -i i-0123456789abcdef0 --secret-env T=s3cr3t -- ls |"
+            + " --secret-env needs a staging bucket",
+        "secret file, no bkt  | run -i i-0123456789abcdef0 --secret-env-file x.env -- ls |"
+            + " --secret-env-file needs a staging bucket",
+        "input, no bucket     | run -i i-0123456789abcdef0 --input in.json -- ls | --input needs a"
+            + " staging bucket",
+        "results, no bucket   | run -i i-0123456789abcdef0 --results-dir out -- ls | --results-dir"
+            + " needs a staging bucket",
+        "staging prefix alone | run --local --staging-prefix p/ -- ls     | --staging-prefix needs"
+            + " --staging-bucket",
+        "bad staging bucket   | run --local --staging-bucket Bad_Name -- ls | --staging-bucket"
+            + " 'Bad_Name' is not a valid S3 bucket name",
+        "input not there      | run --local --input no-such.json -- ls    | --input file"
+            + " no-such.json is not a readable regular file",
+        "results, no-wait     | run -i i-0123456789abcdef0 --staging-bucket b1b --results-dir o"
+            + " --no-wait -- ls | --results-dir needs the run to be watched",
+        "secret without =     | run --local --secret-env TOKEN -- ls      | --secret-env takes"
+            + " NAME=VALUE",
+        "bad secret name      | run --local --secret-env 1X=s3cr3t -- ls  | 1X",
         "prefix, no bucket    | run --local --output-s3-prefix p -- ls    | --output-s3-bucket",
         "wait-online, no pre  | run --local --no-preflight --wait-online 1m -- ls | --no-preflight",
         "bad fault spec       | run --local --local-faults throtle=0.5 -- ls | throtle",
@@ -105,6 +129,30 @@ class UsageErrorsTest {
       })
   void byId_badArguments_exit2_nothingAsked(String name, String args, String says) {
     assertUsageError(args, says, "ssmrun " + args.trim().split("\\s+")[0]);
+  }
+
+  @Test
+  void run_stagingPrefixTooLong_namesTheOption() {
+    String prefix = "p".repeat(401);
+
+    assertUsageError(
+        "run --local --staging-bucket b1b --staging-prefix " + prefix + " -- ls",
+        "--staging-prefix must have at most 400 characters",
+        "ssmrun run");
+  }
+
+  @Test
+  void run_secretValues_neverInUsageErrors() {
+    for (String args :
+        List.of(
+            "run --local --secret-env 1X=s3cr3t -- ls",
+            "run -i i-0123456789abcdef0 --secret-env TOKEN=s3cr3t -- ls",
+            "run -i i-0123456789abcdef0 -o json --secret-env TOKEN=s3cr3t -- ls")) {
+      CliRun run = CliRun.of(new RefusingServices(), args.split(" "));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.out() + run.err()).doesNotContain("s3cr3t");
+    }
   }
 
   @Test

@@ -1,16 +1,20 @@
 package dev.ssmrun.cli.print;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssmrun.CommandResult;
 import dev.ssmrun.InvocationResult;
 import dev.ssmrun.Outcome;
 import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
+import dev.ssmrun.ScriptResult;
 import dev.ssmrun.cli.CliError;
 import dev.ssmrun.cli.ExitCodes;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +29,10 @@ import java.util.Optional;
  */
 public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Reads one JSON value and refuses anything after it. */
+  private static final ObjectReader WHOLE_DOCUMENT =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Json() {}
 
@@ -75,7 +83,37 @@ public final class Json {
     node.put("elapsedMillis", i.elapsed().toMillis());
     node.put("stdoutUrl", i.stdoutUrl().orElse(null));
     node.put("stderrUrl", i.stderrUrl().orElse(null));
+    result(node, i.result());
     return node;
+  }
+
+  /**
+   * {@code result}: what the script returned (the file it wrote at {@code $SSMRUN_RESULT}, else
+   * its last stdout line), as JSON when it is JSON, else as a string, null if none; {@code
+   * resultSource} {@code file} or {@code last_stdout_line}; {@code resultTruncated} when only its
+   * start was kept (then {@code result} is that start as a string).
+   */
+  private static void result(ObjectNode node, Optional<ScriptResult> result) {
+    if (result.isEmpty()) {
+      node.putNull("result");
+      node.putNull("resultSource");
+      node.put("resultTruncated", false);
+      return;
+    }
+    ScriptResult r = result.get();
+    node.set("result", r.truncated() ? node.textNode(r.text()) : parsed(r, node));
+    node.put("resultSource", r.source().name().toLowerCase(Locale.ROOT));
+    node.put("resultTruncated", r.truncated());
+  }
+
+  /** {@code r} as JSON if all of it is JSON ("3 files" is not), else as a string. */
+  private static JsonNode parsed(ScriptResult r, ObjectNode factory) {
+    try {
+      JsonNode json = WHOLE_DOCUMENT.readTree(r.bytes());
+      return json == null || json.isMissingNode() ? factory.textNode(r.text()) : json;
+    } catch (IOException notJson) {
+      return factory.textNode(r.text());
+    }
   }
 
   /** {@code {"type": "warning", "message": message}}. */

@@ -20,7 +20,7 @@ import java.util.List;
 public final class TextRunPrinter implements RunPrinter {
   public static final String TRUNCATED =
       "output truncated by SSM (24,000 characters of stdout, 8,000 of stderr); add"
-          + " --output-s3-bucket to get all of it";
+          + " --staging-bucket or --output-s3-bucket to get all of it";
 
   private final CliOutput output;
   private final Style err;
