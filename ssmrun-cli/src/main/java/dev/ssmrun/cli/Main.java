@@ -1,9 +1,7 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.cli.connect.DefaultServices;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import dev.ssmrun.cli.print.ByteWriter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ssmrun} command. */
@@ -13,9 +11,9 @@ public final class Main {
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
     CommandLine cmd = SsmrunCommand.commandLine(new DefaultServices(), args);
-    // Output is UTF-8 whatever the locale, so that instance output arrives byte for byte.
-    cmd.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-    cmd.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    // Text is UTF-8 whatever the locale; instance output read from S3 is written byte for byte.
+    cmd.setOut(ByteWriter.on(System.out));
+    cmd.setErr(ByteWriter.on(System.err));
     System.exit(cmd.execute(args));
   }
 }

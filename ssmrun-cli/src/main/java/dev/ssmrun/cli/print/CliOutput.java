@@ -1,6 +1,7 @@
 package dev.ssmrun.cli.print;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Everything a command prints goes through here, so that the live status line (standard error, on
@@ -47,6 +48,32 @@ public final class CliOutput {
     err.print(text);
     err.flush();
     drawStatus();
+  }
+
+  /**
+   * Writes {@code bytes} unchanged to standard output (decoded as UTF-8 where standard output is
+   * not a {@link ByteWriter}, as in tests).
+   */
+  public synchronized void out(byte[] bytes) {
+    eraseStatus();
+    write(out, bytes);
+    drawStatus();
+  }
+
+  /** Writes {@code bytes} unchanged to standard error, as {@link #out(byte[])}. */
+  public synchronized void err(byte[] bytes) {
+    eraseStatus();
+    write(err, bytes);
+    drawStatus();
+  }
+
+  private static void write(PrintWriter writer, byte[] bytes) {
+    if (writer instanceof ByteWriter raw) {
+      raw.writeBytes(bytes);
+    } else {
+      writer.print(new String(bytes, StandardCharsets.UTF_8));
+      writer.flush();
+    }
   }
 
   /** Writes one line to standard error. */

@@ -51,8 +51,17 @@ public final class OutputPrinter implements RunPrinter {
 
   /** {@code i}'s whole output, as a look at the command found it: then it ended. */
   public void whole(InvocationResult i) {
-    String text = stream == OutputChunk.Stream.STDOUT ? i.stdout() : i.stderr();
-    output(new OutputChunk(i.commandId(), i.instanceId(), stream, text));
+    boolean stdout = stream == OutputChunk.Stream.STDOUT;
+    if (format == OutputFormat.TEXT && instances.test(i.instanceId())) {
+      byte[] bytes = stdout ? i.stdoutBytes() : i.stderrBytes();
+      output.out(
+          raw
+              ? bytes
+              : TextRunPrinter.prefixed(output.outStyle().dim(i.instanceId() + ":"), bytes));
+    } else {
+      String text = stdout ? i.stdout() : i.stderr();
+      output(new OutputChunk(i.commandId(), i.instanceId(), stream, text));
+    }
     invocation(i);
   }
 

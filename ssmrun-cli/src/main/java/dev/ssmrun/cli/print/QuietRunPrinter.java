@@ -29,8 +29,8 @@ final class QuietRunPrinter implements RunPrinter {
   @Override
   public void invocation(InvocationResult invocation) {
     if (!follow) {
-      output.out(invocation.stdout());
-      output.err(invocation.stderr());
+      output.out(invocation.stdoutBytes());
+      output.err(invocation.stderrBytes());
     }
   }
 

@@ -6,6 +6,8 @@ import dev.ssmrun.Outcome;
 import dev.ssmrun.OutputChunk;
 import dev.ssmrun.Progress;
 import dev.ssmrun.cli.ExitCodes;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,8 +48,8 @@ public final class TextRunPrinter implements RunPrinter {
   public void invocation(InvocationResult i) {
     output.errLine("ssmrun: " + header(i));
     if (!follow) {
-      output.out(prefixed(output.outStyle().dim(i.instanceId() + ":"), i.stdout()));
-      output.err(prefixed(err.dim(i.instanceId() + ":"), i.stderr()));
+      output.out(prefixed(output.outStyle().dim(i.instanceId() + ":"), i.stdoutBytes()));
+      output.err(prefixed(err.dim(i.instanceId() + ":"), i.stderrBytes()));
     }
     if (i.stdoutTruncated() || i.stderrTruncated()) {
       output.errLine("ssmrun: " + i.instanceId() + ": " + TRUNCATED);
@@ -122,14 +124,31 @@ public final class TextRunPrinter implements RunPrinter {
 
   /** Every line of {@code text} prefixed; a missing final newline is added, blank lines kept. */
   static String prefixed(String prefix, String text) {
-    if (text.isEmpty()) {
-      return "";
+    return new String(
+        prefixed(prefix, text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Every line of {@code bytes} prefixed, the bytes unchanged (they need not be UTF-8); a missing
+   * final newline is added, blank lines kept.
+   */
+  static byte[] prefixed(String prefix, byte[] bytes) {
+    if (bytes.length == 0) {
+      return bytes;
     }
-    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-    StringBuilder s = new StringBuilder();
-    for (String line : body.split("\n", -1)) {
-      s.append(prefix).append(' ').append(line).append('\n');
+    byte[] head = (prefix + " ").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream s = new ByteArrayOutputStream(bytes.length + head.length * 8);
+    int start = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      s.write(head, 0, head.length);
+      s.write(bytes, start, end - start);
+      s.write('\n');
+      start = end + 1;
     }
-    return s.toString();
+    return s.toByteArray();
   }
 }
