@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Bytes that are not UTF-8 reach the terminal as the script wrote them: SSM's API turns them into
  * U+FFFD, so ssmrun reads them from S3 (with {@code --local}, from its staging bucket) and the CLI
  * writes them unchanged.
  */
+@Execution(ExecutionMode.CONCURRENT) // each run has its own JVM and emulator
 class ByteExactIT {
   private static final String SCRIPT = "printf 'caf\\351 \\377\\376\\n'; printf '\\200' >&2";
 
