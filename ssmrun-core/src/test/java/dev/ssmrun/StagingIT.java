@@ -213,7 +213,9 @@ class StagingIT {
                           .putSecretEnvironment("TOKEN", "x")
                           .build()))
           .isInstanceOf(StagingException.class)
-          .hasMessageContaining("secret environment (TOKEN)");
+          .hasMessageContaining("secret environment (TOKEN)")
+          .extracting(e -> ((StagingException) e).reason())
+          .isEqualTo(StagingException.Reason.NO_LOCATION);
     }
     assertThat(SSM.emulator().state().callCount("SendCommand")).isEqualTo(before);
   }
@@ -242,11 +244,15 @@ class StagingIT {
               () ->
                   runner.run(big.toBuilder().staging(StagingLocation.of("no-such-bucket")).build()))
           .isInstanceOf(StagingException.class)
-          .hasMessageStartingWith("the staging bucket 'no-such-bucket' does not exist");
+          .hasMessageStartingWith("the staging bucket 'no-such-bucket' does not exist")
+          .extracting(e -> ((StagingException) e).reason())
+          .isEqualTo(StagingException.Reason.BUCKET_NOT_FOUND);
       assertThatThrownBy(() -> denied.run(big))
           .isInstanceOf(StagingException.class)
           .hasMessageStartingWith(
-              "access to the staging bucket '" + SSM.stagingBucket() + "' is denied");
+              "access to the staging bucket '" + SSM.stagingBucket() + "' is denied")
+          .extracting(e -> ((StagingException) e).reason())
+          .isEqualTo(StagingException.Reason.ACCESS_DENIED);
     } finally {
       wrongKeys.close();
     }

@@ -2,8 +2,6 @@ package dev.ssmrun.cli;
 
 import dev.ssmrun.StagingException;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The library's refusals of a run's S3 side ({@link StagingException}: nothing was sent) in the
@@ -31,7 +29,10 @@ final class StagingErrors {
 
   static CliError of(StagingException e) {
     String message = e.getMessage();
-    if (message.startsWith(NEEDS_LOCATION)) {
+    if (e.reason() == StagingException.Reason.NO_LOCATION) {
+      if (!message.startsWith(NEEDS_LOCATION)) {
+        return CliError.usage(inOptionWords(message));
+      }
       int end = message.indexOf(". Set one with ");
       String reasons = message.substring(NEEDS_LOCATION.length(), end < 0 ? message.length() : end);
       return CliError.usage(
@@ -41,7 +42,7 @@ final class StagingErrors {
               + StageOptions.HOW_TO_STAGE
               + NOTHING_SENT);
     }
-    if (message.startsWith("cannot reach S3")) {
+    if (e.reason() == StagingException.Reason.UNREACHABLE) {
       int detail = message.indexOf(" (");
       String problem = CliError.networkProblem(e);
       return new CliError(
@@ -57,17 +58,14 @@ final class StagingErrors {
   }
 
   private static String code(StagingException e) {
-    if (e.getCause() instanceof AwsServiceException aws) {
-      return switch (aws.statusCode()) {
-        case 403 -> "access_denied";
-        case 404 -> "bucket_not_found";
-        default -> "s3_error";
-      };
-    }
-    if (e.getCause() instanceof SdkClientException) {
-      return "s3_error";
-    }
-    return e.getMessage().contains("' is in ") ? "bucket_region" : "s3_error";
+    return switch (e.reason()) {
+      case NO_LOCATION -> "usage"; // not reached: a usage error above
+      case BUCKET_NOT_FOUND -> "bucket_not_found";
+      case ACCESS_DENIED -> "access_denied";
+      case OTHER_REGION -> "bucket_region";
+      case UNREACHABLE -> "endpoint_unreachable";
+      case S3_ERROR -> "s3_error";
+    };
   }
 
   private static String inOptionWords(String text) {

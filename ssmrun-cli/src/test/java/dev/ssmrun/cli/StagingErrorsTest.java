@@ -24,6 +24,7 @@ class StagingErrorsTest {
     CliError error =
         CliError.of(
             new StagingException(
+                StagingException.Reason.NO_LOCATION,
                 "this run needs a staging location: the script alone has 100,052 characters"
                     + " (ssmrun stages above 49,152 bytes; SSM refuses about 64 KB); stage(true)"
                     + " asks for it. Set one with SsmRunner.Builder.staging(StagingLocation.of("
@@ -47,6 +48,7 @@ class StagingErrorsTest {
     CliError missing =
         CliError.of(
             new StagingException(
+                StagingException.Reason.BUCKET_NOT_FOUND,
                 "the staging bucket 'gone' does not exist (HeadBucket: 404 NoSuchBucket): create"
                     + " it in us-east-1, or name another one; nothing was sent",
                 s3(404, "NoSuchBucket")),
@@ -54,6 +56,7 @@ class StagingErrorsTest {
     CliError denied =
         CliError.of(
             new StagingException(
+                StagingException.Reason.ACCESS_DENIED,
                 "cannot write s3://b1b/ssmrun/x/script-ab (403 AccessDenied): the S3 client's"
                     + " credentials need s3:PutObject (and s3:GetObject, s3:DeleteObject)"
                     + " there; nothing was sent",
@@ -75,6 +78,7 @@ class StagingErrorsTest {
     CliError error =
         CliError.of(
             new StagingException(
+                StagingException.Reason.UNREACHABLE,
                 "cannot reach S3 to check the output bucket 'logs' (Unable to execute HTTP"
                     + " request (SDK Attempt Count: 4)): give the runner an S3 client for the"
                     + " instances' region (SsmRunner.Builder.s3Client); nothing was sent",

@@ -1,6 +1,7 @@
 package dev.ssmrun.internal.staging;
 
 import dev.ssmrun.StagingException;
+import dev.ssmrun.StagingException.Reason;
 import dev.ssmrun.internal.aws.S3Gateway;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -27,6 +28,7 @@ final class Buckets {
       throw refused(e, bucket, role, region);
     } catch (SdkClientException e) {
       throw new StagingException(
+          Reason.UNREACHABLE,
           "cannot reach S3 to check the "
               + role
               + " bucket '"
@@ -49,6 +51,7 @@ final class Buckets {
   /** A StagingException for an upload of {@code key} that S3 refused. */
   static StagingException uploadRefused(SdkException e, String bucket, String key) {
     return new StagingException(
+        reasonOf(e),
         "cannot write s3://"
             + bucket
             + "/"
@@ -77,6 +80,7 @@ final class Buckets {
     return switch (e.statusCode()) {
       case 404 ->
           new StagingException(
+              Reason.BUCKET_NOT_FOUND,
               what
                   + " does not exist (HeadBucket: 404 NoSuchBucket): create it in "
                   + region
@@ -85,6 +89,7 @@ final class Buckets {
               e);
       case 403 ->
           new StagingException(
+              Reason.ACCESS_DENIED,
               "access to "
                   + what
                   + " is denied (HeadBucket: 403 Forbidden): check the S3 client's credentials;"
@@ -94,13 +99,16 @@ final class Buckets {
               e);
       default ->
           new StagingException(
-              "cannot use " + what + " (HeadBucket: " + describe(e) + ")" + NOTHING_SENT, e);
+              Reason.S3_ERROR,
+              "cannot use " + what + " (HeadBucket: " + describe(e) + ")" + NOTHING_SENT,
+              e);
     };
   }
 
   private static StagingException otherRegion(
       String bucket, String role, String found, String region, Throwable cause) {
     return new StagingException(
+        Reason.OTHER_REGION,
         "the "
             + role
             + " bucket '"
@@ -114,6 +122,14 @@ final class Buckets {
             + region
             + NOTHING_SENT,
         cause);
+  }
+
+  /** The reason of a refused request: no rights, unreachable, or anything else. */
+  static Reason reasonOf(SdkException e) {
+    if (e instanceof AwsServiceException aws) {
+      return aws.statusCode() == 403 ? Reason.ACCESS_DENIED : Reason.S3_ERROR;
+    }
+    return e instanceof SdkClientException ? Reason.UNREACHABLE : Reason.S3_ERROR;
   }
 
   static String describe(SdkException e) {

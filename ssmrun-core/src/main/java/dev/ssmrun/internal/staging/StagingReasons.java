@@ -52,6 +52,7 @@ final class StagingReasons {
   static void requireLocation(RunRequest request, List<String> reasons) {
     if (!reasons.isEmpty()) {
       throw new StagingException(
+          StagingException.Reason.NO_LOCATION,
           "this run needs a staging location: "
               + String.join("; ", reasons)
               + ". Set one with SsmRunner.Builder.staging(StagingLocation.of(\"my-bucket\")) or"
@@ -60,6 +61,7 @@ final class StagingReasons {
     }
     if (request.output().alwaysFromS3() && request.output().s3Bucket().isEmpty()) {
       throw new StagingException(
+          StagingException.Reason.NO_LOCATION,
           "outputFromS3(true) needs an S3 location for the output: set outputS3(bucket, prefix)"
               + " or a staging location; nothing was sent");
     }
