@@ -17,12 +17,17 @@ import java.util.concurrent.TimeUnit;
  * so its JVM options and class-data-sharing archive) against the AWS CLI v2 chain {@code aws ssm
  * send-command}, {@code aws ssm wait command-executed}, {@code aws ssm get-command-invocation},
  * for the same instance of one emulator, alternating round by round. Goal: ssmrun's median wall
- * time at least 3 times shorter.
+ * time at least 3 times shorter. Also {@code ssmrun --version} (goal: under 0.3 s) and a usage
+ * error, {@code ssmrun run -- true} without a target (goal: under 0.4 s, exit code 2).
  *
  * <p>Run with {@code ssmrun-bench/run cli [rounds]} (default 15 rounds after 2 warm-ups each).
+ * The machine's load average is printed before and after: the figures only compare with others
+ * taken under the same load.
  */
 public final class CliBenchmark {
   private static final double GOAL = 3.0;
+  private static final double VERSION_GOAL_MILLIS = 300;
+  private static final double USAGE_ERROR_GOAL_MILLIS = 400;
 
   private final Path launcher;
   private final String aws;
@@ -41,16 +46,23 @@ public final class CliBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     Path launcher = Path.of("ssmrun").toAbsolutePath();
     String aws = awsCliV2();
+    System.out.println("load average before: " + loadAverage());
     try (SsmEmulator emulator = SsmEmulator.builder().instances(1).start()) {
       CliBenchmark bench = new CliBenchmark(launcher, aws, emulator);
       List<Double> ssmrun = new ArrayList<>();
       List<Double> awsCli = new ArrayList<>();
+      List<Double> version = new ArrayList<>();
+      List<Double> usageError = new ArrayList<>();
       for (int round = -2; round < rounds; round++) {
         double a = bench.ssmrunMillis();
         double b = bench.awsChainMillis();
+        double c = bench.launcherMillis(0, "--version");
+        double d = bench.launcherMillis(2, "run", "--", "true");
         if (round >= 0) {
           ssmrun.add(a);
           awsCli.add(b);
+          version.add(c);
+          usageError.add(d);
         }
       }
       double ssmrunMedian = median(ssmrun);
@@ -70,7 +82,42 @@ public final class CliBenchmark {
           GOAL,
           ratio >= GOAL ? "met" : "NOT met",
           Runtime.getRuntime().availableProcessors());
+      printAgainstGoal("ssmrun --version", version, VERSION_GOAL_MILLIS);
+      printAgainstGoal(
+          "ssmrun run -- true (usage error, exit 2)", usageError, USAGE_ERROR_GOAL_MILLIS);
     }
+    System.out.println("load average after: " + loadAverage());
+  }
+
+  private static void printAgainstGoal(String what, List<Double> millis, double goalMillis) {
+    double median = median(millis);
+    System.out.printf(
+        "%s:  median %.0f ms (min %.0f, max %.0f); goal < %.0f ms: %s%n",
+        what,
+        median,
+        Collections.min(millis),
+        Collections.max(millis),
+        goalMillis,
+        median < goalMillis ? "met" : "NOT met");
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** {@code ./ssmrun args...}, which must exit with {@code exitCode}; no API call is made. */
+  private double launcherMillis(int exitCode, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    long start = System.nanoTime();
+    run(command, exitCode);
+    return (System.nanoTime() - start) / 1e6;
   }
 
   private double ssmrunMillis() throws Exception {
@@ -130,6 +177,11 @@ public final class CliBenchmark {
 
   /** Runs {@code command} with the emulator's keys; returns its stdout; fails on non-zero exit. */
   private String run(List<String> command) throws IOException, InterruptedException {
+    return run(command, 0);
+  }
+
+  /** As {@link #run(List)}, failing unless the exit code is {@code exitCode}. */
+  private String run(List<String> command, int exitCode) throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     Map<String, String> env = builder.environment();
@@ -144,7 +196,7 @@ public final class CliBenchmark {
     env.put("AWS_PAGER", "");
     Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != exitCode) {
       throw new IllegalStateException(command.get(0) + " failed: " + String.join(" ", command));
     }
     return out;
