@@ -1,6 +1,8 @@
 package dev.ssmrun.cli;
 
 import dev.ssmrun.cli.connect.Services;
+import dev.ssmrun.cli.print.ByteWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,20 @@ record CliRun(int exitCode, String out, String err) {
   /** Runs the CLI in-process, its standard error going to {@code err}. */
   static CliRun of(Services services, StringWriter err, String... args) {
     return start(services, err, args).await();
+  }
+
+  /** What a CLI run in-process wrote, as bytes: for output that need not be UTF-8. */
+  record Bytes(int exitCode, byte[] out, byte[] err) {}
+
+  /** Runs the CLI in-process on byte streams, as {@code Main} sets them up. */
+  static Bytes bytes(Services services, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandLine cmd = SsmrunCommand.commandLine(services);
+    cmd.setOut(ByteWriter.on(out));
+    cmd.setErr(ByteWriter.on(err));
+    int exitCode = cmd.execute(args);
+    return new Bytes(exitCode, out.toByteArray(), err.toByteArray());
   }
 
   /** Starts the CLI on another thread; its streams can be read while it runs. */
