@@ -17,9 +17,15 @@ final class HelpLayout {
   /** Options of {@code --local}, which the commands about earlier commands refuse. */
   private static final Set<String> LOCAL = Set.of("--local", "--local-instances", "--local-faults");
 
+  /** Read only by -F/--follow: commands without it keep it out of their help. */
+  private static final String LOGS_ENDPOINT = "--logs-endpoint-url";
+
   private HelpLayout() {}
 
-  /** Reorders {@code spec}'s options; with {@code hideLocal}, the --local ones leave the help. */
+  /**
+   * Reorders {@code spec}'s options; with {@code hideLocal}, the --local ones leave the help, and
+   * without -F/--follow, --logs-endpoint-url does.
+   */
   static void apply(CommandSpec spec, boolean hideLocal) {
     List<OptionSpec> shared = new ArrayList<>();
     spec.mixins()
@@ -34,8 +40,11 @@ final class HelpLayout {
     List<OptionSpec> last = new ArrayList<>(shared);
     last.addAll(help);
     last.forEach(spec::remove);
+    boolean follows = spec.findOption("--follow") != null;
     for (OptionSpec option : last) {
-      boolean hide = hideLocal && LOCAL.contains(option.longestName());
+      boolean hide =
+          (hideLocal && LOCAL.contains(option.longestName()))
+              || (!follows && option.longestName().equals(LOGS_ENDPOINT));
       spec.addOption(hide ? option.toBuilder().hidden(true).build() : option);
     }
   }

@@ -42,8 +42,8 @@ final class WatchOptions {
       names = {"-q", "--quiet"},
       description =
           "Print only the instances' output, without prefixes, headers or summary (for one"
-              + " instance: exactly its bytes). Example: ssmrun run -q -i i-0123456789abcdef0 -- cat"
-              + " /etc/hosts > hosts")
+              + " instance: exactly its bytes). Example: -q > hosts (with -i i-0123456789abcdef0 --"
+              + " cat /etc/hosts)")
   boolean quiet;
 
   @Option(

@@ -125,6 +125,20 @@ class HelpTest {
   }
 
   @Test
+  void logsEndpoint_onlyInTheHelpOfCommandsThatFollow() {
+    for (String command : List.of("run", "wait", "output")) {
+      assertThat(CliRun.of(new RefusingServices(), command, "--help").out())
+          .as(command)
+          .contains("--logs-endpoint-url");
+    }
+    for (String command : List.of("status", "cancel", "instances")) {
+      assertThat(CliRun.of(new RefusingServices(), command, "--help").out())
+          .as(command)
+          .doesNotContain("--logs-endpoint-url");
+    }
+  }
+
+  @Test
   void emulatorHelp_documentsFaultSpec() {
     CliRun run = CliRun.of(new RefusingServices(), "emulator", "--help");
 
