@@ -1,14 +1,12 @@
 package dev.ssmrun.cli.connect;
 
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The AWS CLI's environment variables that the SDK for Java does not read itself. The SDK reads
  * AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL_S3,
  * AWS_ENDPOINT_URL_STS, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE; the AWS CLI also reads
- * AWS_DEFAULT_REGION. Also tells when the SDK's default credential chain would stop at the
- * environment, so that the rest of the chain need not be built.
+ * AWS_DEFAULT_REGION.
  */
 final class AwsEnvironment {
   private AwsEnvironment() {}
@@ -17,17 +15,6 @@ final class AwsEnvironment {
   static String region(Map<String, String> env) {
     String region = nonBlank(env.get("AWS_REGION"));
     return region != null ? region : nonBlank(env.get("AWS_DEFAULT_REGION"));
-  }
-
-  /**
-   * True if the SDK's default credential chain would stop at the environment: both keys set
-   * there, and no key in the system properties it reads first.
-   */
-  static boolean hasKeys(Map<String, String> env, Properties systemProperties) {
-    return systemProperties.getProperty("aws.accessKeyId") == null
-        && systemProperties.getProperty("aws.secretAccessKey") == null
-        && nonBlank(env.get("AWS_ACCESS_KEY_ID")) != null
-        && nonBlank(env.get("AWS_SECRET_ACCESS_KEY")) != null;
   }
 
   /** The SSM endpoint the SDK takes from the environment, for messages; null if none. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -88,18 +87,13 @@ public final class DefaultServices implements Services {
     return S3Client.builder().forcePathStyle(settings.s3EndpointUrl() != null);
   }
 
-  private AwsCredentialsProvider credentials(AwsSettings settings) {
+  private static AwsCredentialsProvider credentials(AwsSettings settings) {
     if (settings.credentials() != null) {
       return StaticCredentialsProvider.create(settings.credentials());
     }
-    if (settings.profile() != null) {
-      return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-    }
-    // What the default chain would pick, without building the rest of it (profile, web identity,
-    // container and instance providers): about 20 ms less CPU per start on a loaded machine.
-    return AwsEnvironment.hasKeys(environment(), System.getProperties())
-        ? EnvironmentVariableCredentialsProvider.create()
-        : DefaultCredentialsProvider.builder().build();
+    return settings.profile() == null
+        ? DefaultCredentialsProvider.builder().build()
+        : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
   }
 
   private static ClientOverrideConfiguration overrides(AwsSettings settings, DebugLog debug) {
