@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * A dotenv-style file: {@code NAME=VALUE} lines, an optional {@code export } before the name, a
  * value in matching single or double quotes without them (nothing else is unescaped), blanks
- * around a line dropped, blank lines and lines starting with {@code #} skipped. Errors name the line by number, never its text (it
- * may hold a secret).
+ * around a line dropped, blank lines and lines starting with {@code #} skipped. Errors name the
+ * line by number, never its text (it may hold a secret).
  */
 public final class EnvFile {
   private EnvFile() {}
