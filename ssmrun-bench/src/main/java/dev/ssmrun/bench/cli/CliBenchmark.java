@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ssmrun run --endpoint-url URL -i ID -- true} end to end (the {@code ./ssmrun} launcher,
- * so its JVM options and class-data-sharing archive) against the AWS CLI v2 chain {@code aws ssm
+ * so its JVM options and class archive) on each JVM found (the default, then every JDK 25 or newer
+ * in /usr/lib/jvm, where the launcher keeps an AOT cache) against the AWS CLI v2 chain {@code aws ssm
  * send-command}, {@code aws ssm wait command-executed}, {@code aws ssm get-command-invocation},
  * for the same instance of one emulator, alternating round by round. Goal: ssmrun's median wall
  * time at least 3 times shorter. Also {@code ssmrun --version} (goal: under 0.3 s) and a usage
@@ -41,52 +42,113 @@ public final class CliBenchmark {
     this.instanceId = emulator.instanceIds().get(0);
   }
 
-  /** Prints both medians, the ratio and whether the goal was met. */
+  /** Prints both medians, the ratio and whether the goal was met, for each JVM. */
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     Path launcher = Path.of("ssmrun").toAbsolutePath();
     String aws = awsCliV2();
+    List<Jvm> jvms = jvms();
     System.out.println("load average before: " + loadAverage());
     try (SsmEmulator emulator = SsmEmulator.builder().instances(1).start()) {
       CliBenchmark bench = new CliBenchmark(launcher, aws, emulator);
-      List<Double> ssmrun = new ArrayList<>();
       List<Double> awsCli = new ArrayList<>();
-      List<Double> version = new ArrayList<>();
-      List<Double> usageError = new ArrayList<>();
       for (int round = -2; round < rounds; round++) {
-        double a = bench.ssmrunMillis();
+        for (Jvm jvm : jvms) {
+          jvm.measure(bench, round >= 0);
+        }
         double b = bench.awsChainMillis();
-        double c = bench.launcherMillis(0, "--version");
-        double d = bench.launcherMillis(2, "run", "--", "true");
         if (round >= 0) {
-          ssmrun.add(a);
           awsCli.add(b);
-          version.add(c);
-          usageError.add(d);
         }
       }
-      double ssmrunMedian = median(ssmrun);
       double awsMedian = median(awsCli);
-      double ratio = awsMedian / ssmrunMedian;
-      System.out.printf(
-          "ssmrun run --endpoint-url URL -i ID -- true:  median %.0f ms (min %.0f, max %.0f,"
-              + " %d rounds)%n",
-          ssmrunMedian, Collections.min(ssmrun), Collections.max(ssmrun), ssmrun.size());
       System.out.printf(
           "aws ssm send-command + wait command-executed + get-command-invocation:  median %.0f"
-              + " ms (min %.0f, max %.0f)%n",
-          awsMedian, Collections.min(awsCli), Collections.max(awsCli));
-      System.out.printf(
-          "ssmrun is %.2f times faster; goal >= %.1f: %s (%d cores)%n",
-          ratio,
-          GOAL,
-          ratio >= GOAL ? "met" : "NOT met",
-          Runtime.getRuntime().availableProcessors());
-      printAgainstGoal("ssmrun --version", version, VERSION_GOAL_MILLIS);
-      printAgainstGoal(
-          "ssmrun run -- true (usage error, exit 2)", usageError, USAGE_ERROR_GOAL_MILLIS);
+              + " ms (min %.0f, max %.0f, %d rounds)%n",
+          awsMedian, Collections.min(awsCli), Collections.max(awsCli), awsCli.size());
+      for (Jvm jvm : jvms) {
+        jvm.print(awsMedian);
+      }
+      System.out.printf("(%d cores)%n", Runtime.getRuntime().availableProcessors());
     }
     System.out.println("load average after: " + loadAverage());
+  }
+
+  /**
+   * The JVMs the launcher is measured on: the one it picks here ($JAVA_HOME, else java on PATH),
+   * then each other JDK 25 or newer in /usr/lib/jvm (the launcher uses an AOT cache there).
+   */
+  private static List<Jvm> jvms() throws IOException {
+    List<Jvm> jvms = new ArrayList<>();
+    jvms.add(new Jvm("the default JVM (" + System.getProperty("java.version") + ")", null));
+    Path installed = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(installed)) {
+      try (var homes = Files.list(installed)) {
+        for (Path home : homes.sorted().toList()) {
+          String version = releaseVersion(home);
+          if (version != null
+              && !Files.isSymbolicLink(home)
+              && !home.equals(Path.of(System.getProperty("java.home")))
+              && Integer.parseInt(version.split("\\.", 2)[0]) >= 25) {
+            jvms.add(new Jvm("JAVA_HOME=" + home + " (" + version + ")", home));
+          }
+        }
+      }
+    }
+    return jvms;
+  }
+
+  private static String releaseVersion(Path home) throws IOException {
+    Path release = home.resolve("release");
+    if (!Files.isRegularFile(release)) {
+      return null;
+    }
+    for (String line : Files.readAllLines(release)) {
+      if (line.startsWith("JAVA_VERSION=\"")) {
+        return line.substring("JAVA_VERSION=\"".length(), line.length() - 1);
+      }
+    }
+    return null;
+  }
+
+  /** The launcher's figures on one JVM ({@code javaHome} null: as inherited). */
+  private static final class Jvm {
+    final String name;
+    final Path javaHome;
+    final List<Double> run = new ArrayList<>();
+    final List<Double> version = new ArrayList<>();
+    final List<Double> usageError = new ArrayList<>();
+
+    Jvm(String name, Path javaHome) {
+      this.name = name;
+      this.javaHome = javaHome;
+    }
+
+    void measure(CliBenchmark bench, boolean counted) throws Exception {
+      double a = bench.ssmrunMillis(javaHome);
+      double c = bench.launcherMillis(javaHome, 0, "--version");
+      double d = bench.launcherMillis(javaHome, 2, "run", "--", "true");
+      if (counted) {
+        run.add(a);
+        version.add(c);
+        usageError.add(d);
+      }
+    }
+
+    void print(double awsMedian) {
+      double median = median(run);
+      double ratio = awsMedian / median;
+      System.out.println("on " + name + ":");
+      System.out.printf(
+          "  ssmrun run --endpoint-url URL -i ID -- true:  median %.0f ms (min %.0f, max %.0f)%n",
+          median, Collections.min(run), Collections.max(run));
+      System.out.printf(
+          "  ssmrun is %.2f times faster; goal >= %.1f: %s%n",
+          ratio, GOAL, ratio >= GOAL ? "met" : "NOT met");
+      printAgainstGoal("  ssmrun --version", version, VERSION_GOAL_MILLIS);
+      printAgainstGoal(
+          "  ssmrun run -- true (usage error, exit 2)", usageError, USAGE_ERROR_GOAL_MILLIS);
+    }
   }
 
   private static void printAgainstGoal(String what, List<Double> millis, double goalMillis) {
@@ -112,15 +174,15 @@ public final class CliBenchmark {
   }
 
   /** {@code ./ssmrun args...}, which must exit with {@code exitCode}; no API call is made. */
-  private double launcherMillis(int exitCode, String... args) throws Exception {
+  private double launcherMillis(Path javaHome, int exitCode, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     long start = System.nanoTime();
-    run(command, exitCode);
+    run(command, exitCode, javaHome);
     return (System.nanoTime() - start) / 1e6;
   }
 
-  private double ssmrunMillis() throws Exception {
+  private double ssmrunMillis(Path javaHome) throws Exception {
     long start = System.nanoTime();
     run(
         List.of(
@@ -131,7 +193,9 @@ public final class CliBenchmark {
             "-i",
             instanceId,
             "--",
-            "true"));
+            "true"),
+        0,
+        javaHome);
     return (System.nanoTime() - start) / 1e6;
   }
 
@@ -177,14 +241,21 @@ public final class CliBenchmark {
 
   /** Runs {@code command} with the emulator's keys; returns its stdout; fails on non-zero exit. */
   private String run(List<String> command) throws IOException, InterruptedException {
-    return run(command, 0);
+    return run(command, 0, null);
   }
 
-  /** As {@link #run(List)}, failing unless the exit code is {@code exitCode}. */
-  private String run(List<String> command, int exitCode) throws IOException, InterruptedException {
+  /**
+   * As {@link #run(List)}, failing unless the exit code is {@code exitCode}; with {@code JAVA_HOME}
+   * set to {@code javaHome} unless null.
+   */
+  private String run(List<String> command, int exitCode, Path javaHome)
+      throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     Map<String, String> env = builder.environment();
+    if (javaHome != null) {
+      env.put("JAVA_HOME", javaHome.toString());
+    }
     env.keySet().removeIf(k -> k.startsWith("AWS_"));
     env.put("AWS_ACCESS_KEY_ID", emulator.accessKeyId());
     env.put("AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey());
