@@ -12,7 +12,7 @@ public final class StagingExitCodes {
   /** A staged object does not match its SHA-256 (it changed after upload): nothing of it ran. */
   public static final int CHECKSUM_MISMATCH = 91;
 
-  /** No tool to check SHA-256 (sha256sum, shasum, openssl; or Get-FileHash): nothing ran. */
+  /** No tool to check SHA-256 (openssl, sha256sum, shasum; or Get-FileHash): nothing ran. */
   public static final int NO_CHECKSUM_TOOL = 92;
 
   /** The script exited 0 but its result could not be uploaded. */

@@ -30,9 +30,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Measures staging side by side with plain SDK calls, in one run on one emulator. {@code fetch}:
  * reading a 50 MB output object to a file through ssmrun's output resolution against one plain
  * {@code GetObject}; goal: at least 80 % of its throughput; and the same for 200 MB, which ssmrun
- * reads in parallel ranges past its first 64 MiB. {@code stage}: a run
- * of a staged 10 MB script against a plain {@code PutObject} of it plus an inline run of {@code
- * true}; goal: at most 1.3 times. Run: {@code ssmrun-bench/run staging [fetch|stage]}.
+ * reads in parallel ranges past its first 64 MiB. {@code stage}: a run of a staged 10 MB script
+ * that ends at once (the data after its {@code exit 0}, as in a self-extracting installer) against
+ * a plain {@code PutObject} of it plus an inline run of {@code true}; goal: at most 1.3 times; then
+ * the same for 10 MB of comment lines, which {@code sh} reads to the end (no goal: that is the
+ * script's own run time). Run: {@code ssmrun-bench/run staging [fetch|stage]}.
  */
 public final class StagingBenchmark {
   private static final String BUCKET = "bench";
@@ -52,7 +54,15 @@ public final class StagingBenchmark {
         fetch(s3, 200L * 1024 * 1024); // past the first GET's 64 MiB: parallel ranges
       }
       if (only.isEmpty() || only.contains("stage")) {
-        stage(emu, s3, 10 * 1024 * 1024);
+        int size = 10 * 1024 * 1024;
+        String comment = "# " + "x".repeat(97) + "\n";
+        String payload = comment.repeat(size / comment.length());
+        // The goal's script does as little as the baseline's `true`: staging is what is measured.
+        String quick = "#!/bin/sh\nexit 0\n" + payload;
+        stage(emu, s3, quick, false, "ends at once, 10 MB of data after", true);
+        stage(emu, s3, quick, true, "the same with an argument and a variable (a setup)", false);
+        String slow = "#!/bin/sh\n" + payload + "true\n";
+        stage(emu, s3, slow, false, "10 MB of comment lines, read by sh", false);
       }
     }
   }
@@ -126,10 +136,14 @@ public final class StagingBenchmark {
     System.out.printf("  ratio %.2f (goal >= 0.80): %s%n", o / p, o / p >= 0.8 ? "met" : "NOT met");
   }
 
-  /** A staged script of {@code size} bytes vs PutObject of it plus an inline run of true. */
-  static void stage(SsmEmulator emu, S3Client s3, int size) throws Exception {
-    String line = "# " + "x".repeat(97) + "\n";
-    String script = "#!/bin/sh\n" + line.repeat(size / line.length()) + "true\n";
+  /**
+   * A staged {@code script} ({@code withSetup}: with an argument and an environment variable,
+   * which travel in a setup object) vs PutObject of it plus an inline run of true; {@code goal}: whether
+   * the 1.3 times goal applies (else the figures are for information).
+   */
+  static void stage(
+      SsmEmulator emu, S3Client s3, String script, boolean withSetup, String what, boolean goal)
+      throws Exception {
     List<Double> baseline = new ArrayList<>();
     List<Double> staged = new ArrayList<>();
     List<Double> onInstance = new ArrayList<>();
@@ -156,7 +170,15 @@ public final class StagingBenchmark {
           } else {
             long start = System.nanoTime();
             CommandResult big =
-                staging.run(RunRequest.builder().addInstanceId(id).script(script).build());
+                staging.run(
+                    withSetup
+                        ? RunRequest.builder()
+                            .addInstanceId(id)
+                            .script(script)
+                            .arguments("a")
+                            .putEnvironment("X", "1")
+                            .build()
+                        : RunRequest.builder().addInstanceId(id).script(script).build());
             ours = seconds(start);
             check(big.isSuccessful(), "the staged run failed: " + big);
             if (round > 0) {
@@ -172,15 +194,19 @@ public final class StagingBenchmark {
     }
     double b = median(baseline);
     double s = median(staged);
-    System.out.printf("== A staged %d MB script (median of %d)%n", size >> 20, ROUNDS);
+    System.out.printf(
+        "== A staged %.0f MB script, %s (median of %d)%n",
+        script.length() / 1048576.0, what, ROUNDS);
     System.out.printf(
         "  PutObject + inline run of true   %.0f ms   (all: %s)%n", b, rounded(baseline));
     System.out.printf(
         "  ssmrun staged run                %.0f ms   (all: %s)%n", s, rounded(staged));
     System.out.printf(
-        "  of which on the instance (download, SHA-256 check, sh reading %d MB): %.0f ms%n",
-        size >> 20, median(onInstance));
-    System.out.printf("  ratio %.2f (goal <= 1.30): %s%n", s / b, s / b <= 1.3 ? "met" : "NOT met");
+        "  of which on the instance (download, SHA-256 check, the script): %.0f ms%n",
+        median(onInstance));
+    System.out.printf(
+        "  ratio %.2f%s%n",
+        s / b, goal ? " (goal <= 1.30): " + (s / b <= 1.3 ? "met" : "NOT met") : " (no goal)");
   }
 
   private static double seconds(long startNanos) {

@@ -37,6 +37,7 @@ public final class AwsS3Gateway implements S3Gateway, SdkAutoCloseable {
 
   private final Supplier<S3Client> client;
   private final Map<Boolean, S3Presigner> presigners = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> pathStyleByBucket = new ConcurrentHashMap<>();
 
   /** A gateway over the client {@code client} gives (asked only when S3 is first needed). */
   public AwsS3Gateway(Supplier<S3Client> client) {
@@ -181,9 +182,14 @@ public final class AwsS3Gateway implements S3Gateway, SdkAutoCloseable {
   /** A presigner addressing {@code bucket} the way the client does (path-style or virtual). */
   private S3Presigner presigner(String bucket) {
     S3Client s3 = client.get();
-    String host = s3.utilities().getUrl(b -> b.bucket(bucket).key("k")).getHost();
-    boolean pathStyle = host == null || !host.startsWith(bucket + ".");
+    boolean pathStyle = pathStyleByBucket.computeIfAbsent(bucket, b -> pathStyle(s3, b));
     return presigners.computeIfAbsent(pathStyle, ps -> newPresigner(s3, ps));
+  }
+
+  /** Whether the client addresses {@code bucket} path-style (an endpoint resolution: cached). */
+  private static boolean pathStyle(S3Client s3, String bucket) {
+    String host = s3.utilities().getUrl(b -> b.bucket(bucket).key("k")).getHost();
+    return host == null || !host.startsWith(bucket + ".");
   }
 
   private static S3Presigner newPresigner(S3Client s3, boolean pathStyle) {

@@ -101,15 +101,29 @@ public final class Scripts {
     return s.toString();
   }
 
-  /** More than one line that is neither blank nor a comment. */
+  /**
+   * More than one line that is neither blank nor a comment. Skips comment lines with {@code
+   * indexOf}: a staged script can be megabytes of them.
+   */
   static boolean isMultiLine(String script) {
-    return script
-            .lines()
-            .map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-            .limit(2)
-            .count()
-        > 1;
+    int found = 0;
+    int n = script.length();
+    int i = 0;
+    while (i < n) {
+      int end = script.indexOf('\n', i);
+      if (end < 0) {
+        end = n;
+      }
+      int first = i;
+      while (first < end && Character.isWhitespace(script.charAt(first))) {
+        first++;
+      }
+      if (first < end && script.charAt(first) != '#' && ++found > 1) {
+        return true;
+      }
+      i = end + 1;
+    }
+    return false;
   }
 
   private static String body(Payload payload, boolean shell) {

@@ -24,4 +24,9 @@ record Setup(
   boolean collectsResults() {
     return resultUrls != null;
   }
+
+  /** Whether the setup would tell the sh bootstrap nothing beyond the script. */
+  boolean onlyScript() {
+    return input == null && environment.isEmpty() && arguments.isEmpty() && resultUrls == null;
+  }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
  * The POSIX {@code sh} side of staging. SSM runs the bootstrap: it makes a private folder (umask
  * 077, removed on every exit: a trap for exits and signals, a watcher in its own session for
  * SIGKILL), downloads the setup through its presigned URL (curl, else wget, else python3; the URL
- * goes on standard input, never on a command line), checks its SHA-256 (sha256sum, else shasum,
- * else openssl) and sources it. The setup downloads and checks the script and the input, and sets
- * the arguments, the environment and the instance's result URL. The bootstrap then runs the
+ * goes on standard input, never on a command line), checks its SHA-256 (openssl, else sha256sum,
+ * else shasum) and sources it, while the script downloads and is checked alongside. The setup
+ * downloads and checks the input, and sets the arguments, the environment and the instance's
+ * result URL. The bootstrap then runs the
  * script with the interpreter of its {@code #!} line (else {@code sh}) and uploads the result.
  * Pure.
  */
@@ -28,7 +29,7 @@ final class ShellBootstrap {
       # 93 result upload failed, 94 no result URL for this instance; else the script's own.
       umask 077
       set -f
-      ssmrun_die() { printf 'ssmrun: %s\\n' "$2" >&2; exit "$1"; }
+      ssmrun_die() { [ -z "${ssmrun_job-}" ] || kill "$ssmrun_job" 2>/dev/null; printf 'ssmrun: %s\\n' "$2" >&2; exit "$1"; }
       ssmrun_has() { command -v "$1" >/dev/null 2>&1; }
       ssmrun_py_get='
       import shutil, sys, urllib.request
@@ -45,16 +46,16 @@ final class ShellBootstrap {
         else ssmrun_die @DOWNLOAD@ 'cannot download the staged payload: install curl, wget or python3'
         fi
       }
-      ssmrun_sha256() {
-        if ssmrun_has sha256sum; then sha256sum <"$1"
+      ssmrun_sha256() { # openssl first: it uses the CPU's SHA instructions, coreutils often not
+        if ssmrun_has openssl; then openssl dgst -sha256 <"$1"
+        elif ssmrun_has sha256sum; then sha256sum <"$1"
         elif ssmrun_has shasum; then shasum -a 256 <"$1"
-        elif ssmrun_has openssl; then openssl dgst -sha256 <"$1"
         else return 1
         fi
       }
       ssmrun_fetch() { # URL SHA-256 FILE
         ssmrun_get "$1" "$3" || ssmrun_die @DOWNLOAD@ "could not download the staged ${3##*/} (URL expired, or S3 unreachable)"
-        ssmrun_sum=$(ssmrun_sha256 "$3") || ssmrun_die @NO_TOOL@ 'cannot check SHA-256: install sha256sum, shasum or openssl'
+        ssmrun_sum=$(ssmrun_sha256 "$3") || ssmrun_die @NO_TOOL@ 'cannot check SHA-256: install openssl, sha256sum or shasum'
         case $ssmrun_sum in
           *"$2"*) ;;
           *) ssmrun_die @MISMATCH@ "the staged ${3##*/} does not match its SHA-256 (it changed after upload): not running it" ;;
@@ -84,7 +85,7 @@ final class ShellBootstrap {
       }
       """);
 
-  private static final String RUN =
+  private static final String FOLDER =
       codes(
           """
       ssmrun_dir=$(mktemp -d "${TMPDIR:-/tmp}/ssmrun.XXXXXXXX") || ssmrun_die @DOWNLOAD@ 'cannot create a private temporary folder'
@@ -95,9 +96,31 @@ final class ShellBootstrap {
       if ssmrun_has setsid; then # removes the folder after a SIGKILL too (cancel, execution timeout)
         setsid sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; rm -rf "$2"' ssmrun-cleanup "$$" "$ssmrun_dir" </dev/null >/dev/null 2>&1 &
       fi
+      """);
+
+  private static final String WITH_SETUP =
+      """
+      # The script downloads while the setup does; its messages wait in a file, so that nothing
+      # left running holds the invocation's output open.
+      ssmrun_fetch @SCRIPT_URL@ @SCRIPT_SHA@ "$ssmrun_dir/script" >/dev/null 2>"$ssmrun_dir/fetch.err" &
+      ssmrun_job=$!
       ssmrun_fetch @SETUP_URL@ @SETUP_SHA@ "$ssmrun_dir/setup"
+      wait "$ssmrun_job" || { ssmrun_code=$?; cat "$ssmrun_dir/fetch.err" >&2; exit "$ssmrun_code"; }
+      ssmrun_job=
       . "$ssmrun_dir/setup"
-      rm -f "$ssmrun_dir/setup"
+      rm -f "$ssmrun_dir/setup" "$ssmrun_dir/fetch.err"
+      """;
+
+  /** No environment, arguments, input or results: the script alone. */
+  private static final String SCRIPT_ONLY =
+      """
+      ssmrun_fetch @SCRIPT_URL@ @SCRIPT_SHA@ "$ssmrun_dir/script"
+      set --
+      ssmrun_environment() { :; }
+      """;
+
+  private static final String RUN =
+      """
       IFS= read -r ssmrun_line <"$ssmrun_dir/script" || :
       case $ssmrun_line in
         '#!'*) set -- ${ssmrun_line#??} "$ssmrun_dir/script" "$@" ;;
@@ -107,7 +130,7 @@ final class ShellBootstrap {
       ssmrun_environment
       "$@"
       ssmrun_code=$?
-      """);
+      """;
 
   private static final String UPLOAD =
       codes(
@@ -122,17 +145,31 @@ final class ShellBootstrap {
   private ShellBootstrap() {}
 
   /**
-   * The bootstrap for a run whose setup is {@code setup}; {@code putHeaders} are the headers the
-   * result uploads must send (null: no results).
+   * The bootstrap for a run whose setup is {@code setup} (null: none, the script runs without
+   * environment, arguments or results) and whose script is {@code script}, downloaded side by side
+   * with the setup; {@code putHeaders} are the headers the result uploads must send (null: no
+   * results).
    */
-  static String bootstrap(StagedObject setup, Map<String, String> putHeaders) {
+  static String bootstrap(StagedObject setup, StagedObject script, Map<String, String> putHeaders) {
+    if (setup == null && putHeaders != null) {
+      throw new IllegalArgumentException("results need a setup: it holds their URLs");
+    }
     StringBuilder s = new StringBuilder(HEAD);
     if (putHeaders != null) {
       s.append(put(putHeaders));
     }
-    s.append(
-        RUN.replace("@SETUP_URL@", shellQuote(setup.url()))
-            .replace("@SETUP_SHA@", shellQuote(setup.sha256())));
+    String fetches =
+        setup == null
+            ? SCRIPT_ONLY
+            : WITH_SETUP
+                .replace("@SETUP_URL@", shellQuote(setup.url()))
+                .replace("@SETUP_SHA@", shellQuote(setup.sha256()));
+    s.append(FOLDER)
+        .append(
+            fetches
+                .replace("@SCRIPT_URL@", shellQuote(script.url()))
+                .replace("@SCRIPT_SHA@", shellQuote(script.sha256())))
+        .append(RUN);
     if (putHeaders != null) {
       s.append(UPLOAD);
     }
@@ -141,8 +178,8 @@ final class ShellBootstrap {
   }
 
   /**
-   * The setup file: the instance's result URL, the downloads, the arguments as positional
-   * parameters, and the environment in a function the bootstrap calls just before the script (so
+   * The setup file: the instance's result URL, the input's download (the bootstrap downloads the
+   * script), the arguments as positional parameters, and the environment in a function the bootstrap calls just before the script (so
    * that a PATH or IFS of the caller's does not change the bootstrap).
    */
   static String setup(Setup setup) {
@@ -164,7 +201,6 @@ final class ShellBootstrap {
               + " after the run was prepared\" ;;");
       lines.add("esac");
     }
-    lines.add(fetch(setup.script(), "script"));
     if (setup.input() != null) {
       lines.add(fetch(setup.input(), "input"));
       lines.add("export SSMRUN_INPUT=\"$ssmrun_dir/input\"");

@@ -131,16 +131,18 @@ public final class Stager implements PayloadStage {
               allEnvironment(),
               request.payload().arguments(),
               resultUrls);
-      String setupText =
-          powerShell ? PowerShellBootstrap.setup(setup) : ShellBootstrap.setup(setup);
-      StagedObject setupObject =
-          upload("setup", setupText.getBytes(StandardCharsets.UTF_8), lifetime);
+      // A setup with nothing to set is not uploaded: one request and one download fewer.
+      StagedObject setupObject = null;
+      if (powerShell || !setup.onlyScript()) {
+        String text = powerShell ? PowerShellBootstrap.setup(setup) : ShellBootstrap.setup(setup);
+        setupObject = upload("setup", text.getBytes(StandardCharsets.UTF_8), lifetime);
+      }
       commands.put(
           document,
           List.of(
               powerShell
                   ? PowerShellBootstrap.bootstrap(setupObject, putHeaders)
-                  : ShellBootstrap.bootstrap(setupObject, putHeaders)));
+                  : ShellBootstrap.bootstrap(setupObject, setup.script(), putHeaders)));
     }
     return commands;
   }

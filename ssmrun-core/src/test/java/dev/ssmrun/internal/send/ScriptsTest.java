@@ -82,6 +82,18 @@ class ScriptsTest {
   }
 
   @Test
+  void isMultiLine_countsLinesThatAreNeitherBlankNorComments() {
+    assertThat(Scripts.isMultiLine("")).isFalse();
+    assertThat(Scripts.isMultiLine("a")).isFalse();
+    assertThat(Scripts.isMultiLine("a\n")).isFalse();
+    assertThat(Scripts.isMultiLine("  \n\t# c\n a \n#d\n\n")).isFalse();
+    assertThat(Scripts.isMultiLine("exit 0\n" + "# x\n".repeat(100_000))).isFalse();
+    assertThat(Scripts.isMultiLine("a\nb")).isTrue();
+    assertThat(Scripts.isMultiLine("# c\n  a\r\n\t b \n")).isTrue();
+    assertThat(Scripts.isMultiLine("a\n" + "# x\n".repeat(100_000) + "b")).isTrue();
+  }
+
+  @Test
   void render_powerShell_quotesWithDoubledSingleQuotes() {
     RunRequest request =
         RunRequest.builder()

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ class BootstrapIT {
   private static final String BUCKET = "boot";
   private static final String INSTANCE = "i-0123456789abcdef0";
   private static final List<String> BASE =
-      List.of("sh", "mktemp", "rm", "sleep", "setsid", "kill", "cat", "env", "perl");
+      List.of("sh", "mktemp", "rm", "sleep", "setsid", "kill", "cat", "tee", "env", "perl");
 
   private static SsmEmulator emu;
   private static S3Client s3;
@@ -91,6 +92,21 @@ class BootstrapIT {
   }
 
   @Test
+  void opensslAndSha256sum_opensslChecks() throws Exception {
+    Staged staged = stage("echo ran", Map.of(), List.of(), null);
+    Path bin = tools("curl", "openssl");
+    Files.writeString(bin.resolve("sha256sum"), "#!/bin/sh\necho wrong\n");
+    Files.setPosixFilePermissions(
+        bin.resolve("sha256sum"), PosixFilePermissions.fromString("rwx------"));
+
+    Ran ran = run(staged.bootstrap, bin);
+
+    assertThat(ran.stderr).isEmpty();
+    assertThat(ran.stdout).isEqualTo("ran\n");
+    assertThat(ran.exit).isZero();
+  }
+
+  @Test
   void pythonShebang_runsWithItsInterpreterArgumentsAndEnvironment() throws Exception {
     Staged staged =
         stage(
@@ -135,19 +151,40 @@ class BootstrapIT {
         .isEqualTo("ssmrun: cannot download the staged payload: install curl, wget or python3\n");
     assertThat(noChecksum.exit).isEqualTo(StagingExitCodes.NO_CHECKSUM_TOOL);
     assertThat(noChecksum.stderr)
-        .isEqualTo("ssmrun: cannot check SHA-256: install sha256sum, shasum or openssl\n");
+        .isEqualTo("ssmrun: cannot check SHA-256: install openssl, sha256sum or shasum\n");
     assertNoTemporaryFolderLeft();
   }
 
   @Test
-  void objectGone_downloadFails() throws Exception {
-    Staged staged = stage("echo ran", Map.of(), List.of(), null);
+  void setupGone_downloadFails() throws Exception {
+    Staged staged = stage("echo ran", Map.of("X", "1"), List.of(), null);
     s3.deleteObject(b -> b.bucket(BUCKET).key(staged.setupKey));
 
     Ran ran = run(staged.bootstrap, tools("curl", "sha256sum"));
 
     assertThat(ran.exit).isEqualTo(StagingExitCodes.DOWNLOAD_FAILED);
     assertThat(ran.stderr).contains("ssmrun: could not download the staged setup");
+  }
+
+  @Test
+  void scriptGone_withOrWithoutSetup_downloadFailsWithItsOneLineAndNothingRuns() throws Exception {
+    Path marker = tmp.resolve("ran-without-script");
+    for (Map<String, String> env : List.of(Map.of("X", "1"), Map.<String, String>of())) {
+      Staged staged = stage("touch '" + marker + "'", env, List.of(), null);
+      assertThat(staged.setupKey == null).isEqualTo(env.isEmpty());
+      s3.deleteObject(b -> b.bucket(BUCKET).key(staged.scriptKey));
+
+      Ran ran = run(staged.bootstrap, tools("curl", "sha256sum", "touch"));
+
+      assertThat(ran.exit).isEqualTo(StagingExitCodes.DOWNLOAD_FAILED);
+      assertThat(ran.stderr)
+          .startsWith("curl: ")
+          .endsWith(
+              "ssmrun: could not download the staged script (URL expired, or S3 unreachable)\n");
+      assertThat(ran.stdout).isEmpty();
+      assertThat(marker).doesNotExist();
+      assertNoTemporaryFolderLeft();
+    }
   }
 
   @Test
@@ -257,10 +294,15 @@ class BootstrapIT {
         headers = put.headers();
       }
     }
-    String setup = ShellBootstrap.setup(new Setup(scriptObject, input, env, args, results));
+    Setup setup = new Setup(scriptObject, input, env, args, results);
+    if (setup.onlyScript()) { // as the stager does: no setup to upload
+      return new Staged(ShellBootstrap.bootstrap(null, scriptObject, null), null, scriptKey);
+    }
     String setupKey = "o" + objects++ + "/setup";
-    StagedObject setupObject = put(setupKey, setup.getBytes(StandardCharsets.UTF_8), life);
-    return new Staged(ShellBootstrap.bootstrap(setupObject, headers), setupKey, scriptKey);
+    byte[] setupBytes = ShellBootstrap.setup(setup).getBytes(StandardCharsets.UTF_8);
+    StagedObject setupObject = put(setupKey, setupBytes, life);
+    return new Staged(
+        ShellBootstrap.bootstrap(setupObject, scriptObject, headers), setupKey, scriptKey);
   }
 
   private StagedObject put(String key, byte[] bytes, Duration life) {

@@ -1,6 +1,7 @@
 package dev.ssmrun.internal.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ssmrun.StagingExitCodes;
 import java.io.IOException;
@@ -25,22 +26,25 @@ class BootstrapRenderingTest {
   }
 
   @Test
-  void shellBootstrap_fetchesTheSetupByUrlAndShaOnlyAndIsValidSh() throws Exception {
-    String sh = ShellBootstrap.bootstrap(SETUP, null);
+  void shellBootstrap_fetchesTheSetupAndTheScriptByUrlAndShaOnlyAndIsValidSh() throws Exception {
+    String sh = ShellBootstrap.bootstrap(SETUP, SCRIPT, null);
 
     assertThat(sh)
         .contains(
             "ssmrun_fetch 'https://b.s3.amazonaws.com/p/setup-1?X-Amz-Signature=s1' 'a1b2'"
                 + " \"$ssmrun_dir/setup\"\n")
+        .contains(
+            "ssmrun_fetch 'https://u/script-9' 'c3d4' \"$ssmrun_dir/script\" >/dev/null"
+                + " 2>\"$ssmrun_dir/fetch.err\" &\n")
         .contains("umask 077\n")
         .contains("trap 'rm -rf \"$ssmrun_dir\"' EXIT\n")
         .contains("'#!'*) set -- ${ssmrun_line#??} \"$ssmrun_dir/script\" \"$@\" ;;")
         .contains("*) set -- sh \"$ssmrun_dir/script\" \"$@\" ;;")
         .doesNotContain("ssmrun_put")
         .endsWith("exit \"$ssmrun_code\"\n");
-    assertThat(sh.lines().filter(l -> l.contains("https://")).count()).isEqualTo(1);
+    assertThat(sh.lines().filter(l -> l.contains("https://")).count()).isEqualTo(2);
     assertInOrder(sh, "ssmrun_has curl", "ssmrun_has wget", "ssmrun_has python3");
-    assertInOrder(sh, "ssmrun_has sha256sum", "ssmrun_has shasum", "ssmrun_has openssl");
+    assertInOrder(sh, "ssmrun_has openssl", "ssmrun_has sha256sum", "ssmrun_has shasum");
     assertThat(sh)
         .contains("ssmrun_die " + StagingExitCodes.DOWNLOAD_FAILED + " 'cannot download")
         .contains("ssmrun_die " + StagingExitCodes.NO_CHECKSUM_TOOL + " 'cannot check SHA-256")
@@ -50,7 +54,7 @@ class BootstrapRenderingTest {
 
   @Test
   void shellBootstrap_withResults_uploadsWithTheSignedHeadersEachToolItsWay() throws Exception {
-    String sh = ShellBootstrap.bootstrap(SETUP, SSE);
+    String sh = ShellBootstrap.bootstrap(SETUP, SCRIPT, SSE);
 
     assertThat(sh)
         .contains(
@@ -78,7 +82,6 @@ class BootstrapRenderingTest {
             "case ${AWS_SSM_INSTANCE_ID-} in",
             "  'i-0123456789abcdef0') ssmrun_result_url='https://u/put' ;;",
             "esac",
-            "ssmrun_fetch 'https://u/script-9' 'c3d4' \"$ssmrun_dir/script\"",
             "ssmrun_fetch 'https://u/input-8' 'e5f6' \"$ssmrun_dir/input\"",
             "export SSMRUN_INPUT=\"$ssmrun_dir/input\"",
             "set -- 'a' 'b c'",
@@ -92,14 +95,29 @@ class BootstrapRenderingTest {
   }
 
   @Test
-  void shellSetup_withoutInputOrResults_onlyTheScript() {
+  void shellSetup_withoutInputOrResults_onlyTheArguments() {
     String setup = ShellBootstrap.setup(new Setup(SCRIPT, null, Map.of(), List.of(), null));
 
     assertThat(setup)
         .doesNotContain("SSMRUN_INPUT")
         .doesNotContain("SSMRUN_RESULT")
-        .contains("ssmrun_fetch 'https://u/script-9'")
+        .doesNotContain("ssmrun_fetch")
         .contains("set --\n");
+  }
+
+  @Test
+  void shellBootstrap_withoutSetup_fetchesOnlyTheScriptAndSetsNothing() throws Exception {
+    String sh = ShellBootstrap.bootstrap(null, SCRIPT, null);
+
+    assertThat(sh)
+        .contains("ssmrun_fetch 'https://u/script-9' 'c3d4' \"$ssmrun_dir/script\"\nset --\n")
+        .contains("ssmrun_environment() { :; }\n")
+        .doesNotContain("/setup")
+        .doesNotContain("wait ");
+    assertThat(sh.lines().filter(l -> l.contains("https://")).count()).isEqualTo(1);
+    assertThatThrownBy(() -> ShellBootstrap.bootstrap(null, SCRIPT, SSE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertValidSh(sh);
   }
 
   @Test
