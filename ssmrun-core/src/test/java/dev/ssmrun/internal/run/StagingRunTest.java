@@ -89,11 +89,17 @@ class StagingRunTest {
         .startsWith("# ssmrun bootstrap")
         .contains("https://s3.fake/staging/ssmrun/20260101T000000Z-")
         .doesNotContain("padding");
-    assertThat(f.s3.calls("PutObject")).isEqualTo(2); // script and setup
+    assertThat(f.s3.calls("PutObject")).isEqualTo(1); // the script: nothing to set up
     assertThat(f.s3.lifetimes).containsOnly(ofMinutes(10).plus(Duration.ofHours(1)));
     assertThat(sent.outputS3BucketName()).isEqualTo("staging");
     assertThat(sent.outputS3KeyPrefix()).matches("ssmrun/20260101T000000Z-[0-9a-f]{12}/output");
     assertThat(result.isSuccessful()).isTrue();
+    assertThat(f.s3.keys("staging")).isEmpty();
+
+    f.runner(staged).run(request(BIG).arguments("a").build());
+
+    assertThat(f.s3.calls("PutObject")).isEqualTo(3); // then the script and a setup
+    assertThat(commands(f.ssm.sent().get(1))).contains("/setup-");
     assertThat(f.s3.keys("staging")).isEmpty();
   }
 
@@ -114,7 +120,7 @@ class StagingRunTest {
 
     InvocationResult only =
         f.runner(staged)
-            .run(request("yes").stage(true).build(), beforeCleanup)
+            .run(request("yes").stage(true).arguments("a").build(), beforeCleanup)
             .invocations()
             .get(0);
 
@@ -139,7 +145,7 @@ class StagingRunTest {
         };
     StagingLocation kms = StagingLocation.of("staging", "p").withKmsKey("alias/stage");
 
-    f.runner().run(request(BIG).staging(kms).build(), beforeCleanup);
+    f.runner().run(request(BIG).staging(kms).putEnvironment("K", "v").build(), beforeCleanup);
 
     String sha = dev.ssmrun.internal.send.Sha256.of(BIG);
     assertThat(keys)
@@ -258,7 +264,7 @@ class StagingRunTest {
 
   @Test
   void run_keepStagedObjects_leavesTheFolder() {
-    f.runner(staged).run(request(BIG).keepStagedObjects(true).build());
+    f.runner(staged).run(request(BIG).keepStagedObjects(true).arguments("a").build());
 
     assertThat(f.s3.keys("staging"))
         .hasSize(3)
@@ -269,7 +275,7 @@ class StagingRunTest {
 
   @Test
   void send_stagedPayload_staysForTheInstancesToFetch() {
-    List<String> commandIds = f.runner(staged).send(request(BIG).build());
+    List<String> commandIds = f.runner(staged).send(request(BIG).arguments("a").build());
 
     assertThat(commandIds).hasSize(1);
     assertThat(f.s3.keys("staging"))
@@ -296,7 +302,7 @@ class StagingRunTest {
 
     assertThatThrownBy(() -> f.runner(staged).run(request(BIG).build()))
         .isInstanceOf(RunFailedException.class);
-    assertThat(f.s3.calls("PutObject")).isEqualTo(2);
+    assertThat(f.s3.calls("PutObject")).isEqualTo(1);
     assertThat(f.s3.keys("staging")).isEmpty();
   }
 
@@ -318,7 +324,7 @@ class StagingRunTest {
     f.runner(staged).run(request(BIG).build());
     assertThat(Thread.interrupted()).isTrue();
     assertThat(f.s3.keys("staging")).isEmpty();
-    assertThat(f.s3.calls("PutObject")).isEqualTo(6);
+    assertThat(f.s3.calls("PutObject")).isEqualTo(3);
   }
 
   @Test
