@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ssmrun run --endpoint-url URL -i ID -- true} end to end (the {@code ./ssmrun} launcher,
  * so its JVM options and class archive) on each JVM found (the default, then every JDK 25 or newer
- * in /usr/lib/jvm, where the launcher keeps an AOT cache) against the AWS CLI v2 chain {@code aws ssm
- * send-command}, {@code aws ssm wait command-executed}, {@code aws ssm get-command-invocation},
+ * in /usr/lib/jvm, where the launcher keeps an AOT cache) against the AWS CLI v2 chain {@code aws
+ * ssm send-command}, {@code aws ssm wait command-executed}, {@code aws ssm get-command-invocation},
  * for the same instance of one emulator, alternating round by round. Goal: ssmrun's median wall
  * time at least 3 times shorter. Also {@code ssmrun --version} (goal: under 0.3 s) and a usage
  * error, {@code ssmrun run -- true} without a target (goal: under 0.4 s, exit code 2).

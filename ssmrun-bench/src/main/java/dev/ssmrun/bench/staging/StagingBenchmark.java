@@ -138,8 +138,8 @@ public final class StagingBenchmark {
 
   /**
    * A staged {@code script} ({@code withSetup}: with an argument and an environment variable,
-   * which travel in a setup object) vs PutObject of it plus an inline run of true; {@code goal}: whether
-   * the 1.3 times goal applies (else the figures are for information).
+   * which travel in a setup object) vs PutObject of it plus an inline run of true; {@code goal}:
+   * whether the 1.3 times goal applies (else the figures are for information).
    */
   static void stage(
       SsmEmulator emu, S3Client s3, String script, boolean withSetup, String what, boolean goal)

@@ -15,9 +15,8 @@ import java.util.Map;
  * goes on standard input, never on a command line), checks its SHA-256 (openssl, else sha256sum,
  * else shasum) and sources it, while the script downloads and is checked alongside. The setup
  * downloads and checks the input, and sets the arguments, the environment and the instance's
- * result URL. The bootstrap then runs the
- * script with the interpreter of its {@code #!} line (else {@code sh}) and uploads the result.
- * Pure.
+ * result URL; a run with none of these has no setup. The bootstrap then runs the script with the
+ * interpreter of its {@code #!} line (else {@code sh}) and uploads the result. Pure.
  */
 final class ShellBootstrap {
   private static final String HEAD =
@@ -179,8 +178,9 @@ final class ShellBootstrap {
 
   /**
    * The setup file: the instance's result URL, the input's download (the bootstrap downloads the
-   * script), the arguments as positional parameters, and the environment in a function the bootstrap calls just before the script (so
-   * that a PATH or IFS of the caller's does not change the bootstrap).
+   * script), the arguments as positional parameters, and the environment in a function the
+   * bootstrap calls just before the script (so that a PATH or IFS of the caller's does not change
+   * the bootstrap).
    */
   static String setup(Setup setup) {
     List<String> lines = new ArrayList<>();
