@@ -102,7 +102,7 @@ public final class Stager implements PayloadStage {
 
   private Map<Document, List<String>> staged(Set<Document> documents, Instant now) {
     Duration lifetime = urlLifetime(now);
-    Encryption encryption = new Encryption(folder.location().kmsKeyId().orElse(null));
+    Encryption encryption = encryption();
     StagedObject input =
         request.staging().input().map(i -> upload("input", i, lifetime)).orElse(null);
     Map<String, String> resultUrls = null;
@@ -214,13 +214,17 @@ public final class Stager implements PayloadStage {
 
   private StagedObject upload(String name, String sha, Body body, Duration lifetime) {
     String key = folder.key(name);
-    Encryption encryption = new Encryption(folder.location().kmsKeyId().orElse(null));
     try {
-      s3.put(folder.bucket(), key, body, encryption);
+      s3.put(folder.bucket(), key, body, encryption());
     } catch (SdkException e) {
       throw Buckets.uploadRefused(e, folder.bucket(), key);
     }
     return new StagedObject(s3.presignGet(folder.bucket(), key, lifetime), sha);
+  }
+
+  /** SSE-KMS with the location's key, else SSE-S3. */
+  private Encryption encryption() {
+    return new Encryption(folder.location().kmsKeyId().orElse(null));
   }
 
   private void deleteFolder() {
