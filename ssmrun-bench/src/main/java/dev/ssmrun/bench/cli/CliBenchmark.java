@@ -173,7 +173,7 @@ public final class CliBenchmark {
     }
   }
 
-  /** {@code ./ssmrun args...}, which must exit with {@code exitCode}; no API call is made. */
+  /** Wall milliseconds of {@code ./ssmrun args...}, which must exit with {@code exitCode}. */
   private double launcherMillis(Path javaHome, int exitCode, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
@@ -183,20 +183,16 @@ public final class CliBenchmark {
   }
 
   private double ssmrunMillis(Path javaHome) throws Exception {
-    long start = System.nanoTime();
-    run(
-        List.of(
-            launcher.toString(),
-            "run",
-            "--endpoint-url",
-            emulator.endpoint().toString(),
-            "-i",
-            instanceId,
-            "--",
-            "true"),
+    return launcherMillis(
+        javaHome,
         0,
-        javaHome);
-    return (System.nanoTime() - start) / 1e6;
+        "run",
+        "--endpoint-url",
+        emulator.endpoint().toString(),
+        "-i",
+        instanceId,
+        "--",
+        "true");
   }
 
   private double awsChainMillis() throws Exception {
