@@ -130,7 +130,8 @@ public final class Scripts {
     return payload.script().orElseGet(() -> argv(payload.command(), shell));
   }
 
-  private static String quoteAll(List<String> values) {
+  /** Each of {@code values} {@linkplain #shellQuote quoted}, separated by spaces. */
+  public static String quoteAll(List<String> values) {
     List<String> quoted = new ArrayList<>();
     values.forEach(v -> quoted.add(shellQuote(v)));
     return String.join(" ", quoted);

@@ -1,5 +1,6 @@
 package dev.ssmrun.internal.staging;
 
+import static dev.ssmrun.internal.send.Scripts.quoteAll;
 import static dev.ssmrun.internal.send.Scripts.shellQuote;
 
 import dev.ssmrun.StagingExitCodes;
@@ -205,7 +206,7 @@ final class ShellBootstrap {
       lines.add(fetch(setup.input(), "input"));
       lines.add("export SSMRUN_INPUT=\"$ssmrun_dir/input\"");
     }
-    lines.add(setup.arguments().isEmpty() ? "set --" : "set -- " + quoted(setup.arguments()));
+    lines.add(setup.arguments().isEmpty() ? "set --" : "set -- " + quoteAll(setup.arguments()));
     lines.add("ssmrun_environment() {");
     lines.add("  :");
     setup.environment().forEach((k, v) -> lines.add("  export " + k + "=" + shellQuote(v)));
@@ -242,12 +243,6 @@ final class ShellBootstrap {
     return PUT.replace("@CURL_HEADERS@", String.join(" ", curl))
         .replace("@WGET_HEADERS@", String.join(" ", wget))
         .replace("@PYTHON_HEADERS@", String.join(" ", python));
-  }
-
-  private static String quoted(List<String> values) {
-    List<String> q = new ArrayList<>();
-    values.forEach(v -> q.add(shellQuote(v)));
-    return String.join(" ", q);
   }
 
   /** {@code text} with {@code @DOWNLOAD@} and the like replaced by {@link StagingExitCodes}. */
