@@ -17,6 +17,9 @@ final class RequestChecks {
       Pattern.compile("[1-9][0-9]{0,5}|0|[1-9][0-9]%|[0-9]%|100%");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
+  /** CloudWatch Logs' rule for log group names. */
+  private static final Pattern LOG_GROUP = Pattern.compile("[A-Za-z0-9_\\-/.#]{1,512}");
+
   private RequestChecks() {}
 
   static void instanceId(String id) {
@@ -146,9 +149,10 @@ final class RequestChecks {
   }
 
   static void logGroup(String logGroup) {
-    if (logGroup.isEmpty() || logGroup.length() > 512) {
+    if (!LOG_GROUP.matcher(logGroup).matches()) {
       throw new InvalidRequestException(
-          "cloudWatchOutput", "log group name must have 1 to 512 characters");
+          "cloudWatchOutput",
+          "'" + logGroup + "' is not a log group name: 1 to 512 of A-Z a-z 0-9 _ - / . #");
     }
   }
 

@@ -34,6 +34,17 @@ class RunRequestTest {
   }
 
   @Test
+  void cloudWatchOutput_logGroupOutsideCloudWatchsRule_rejectedSayingTheRule() {
+    RunRequest.Builder b = RunRequest.builder();
+    for (String bad : List.of("", "bad*group", "with space", "x".repeat(513))) {
+      assertThatThrownBy(() -> b.cloudWatchOutput(bad))
+          .isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining("is not a log group name: 1 to 512 of A-Z a-z 0-9 _ - / . #");
+    }
+    b.cloudWatchOutput("/aws/ssm/Run_1.x-y#z").cloudWatchOutput("x".repeat(512));
+  }
+
+  @Test
   void addInstanceId_malformed_rejectedWithExample() {
     assertThatThrownBy(() -> RunRequest.builder().addInstanceId("i-123"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -70,10 +70,6 @@ import picocli.CommandLine.TypeConversionException;
 final class RunCommand implements Callable<Integer>, ErrorContext.Source {
   private static final String PLACEHOLDER_ID = "i-00000000000000000";
 
-  /** CloudWatch Logs' rule for log group names. */
-  private static final java.util.regex.Pattern LOG_GROUP =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_\\-/.#]{1,512}");
-
   private final Services services;
 
   @Spec CommandSpec spec;
@@ -209,12 +205,6 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     if (!connection.local() && options.instanceIds.isEmpty() && options.targets.isEmpty()) {
       throw usage("no target: give -i/--instance-id or -t/--target (or --local)");
     }
-    if (options.logGroup != null && !LOG_GROUP.matcher(options.logGroup).matches()) {
-      throw usage(
-          "--log-group '"
-              + options.logGroup
-              + "' is not a log group name: 1 to 512 of A-Z a-z 0-9 _ - / . #");
-    }
     if (options.outputPrefix != null && options.outputBucket == null) {
       throw usage("--output-s3-prefix needs --output-s3-bucket");
     }
@@ -266,7 +256,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
     }
   }
 
-  /** The library's refusal of a staging or input setting, named by its option. */
+  /** The library's refusal of a staging, input or log group setting, named by its option. */
   private static String inOptionWords(InvalidRequestException e) {
     String problem = e.problem();
     return switch (e.setting()) {
@@ -275,6 +265,7 @@ final class RunCommand implements Callable<Integer>, ErrorContext.Source {
               ? "--staging-prefix " + problem.substring("prefix ".length())
               : "--staging-bucket " + problem;
       case "input" -> "--input " + problem;
+      case "cloudWatchOutput" -> "--log-group " + problem;
       default -> e.getMessage();
     };
   }
